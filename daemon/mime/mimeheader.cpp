@@ -1,0 +1,101 @@
+#include "mimeheader.h"
+
+#include <cstring>
+
+namespace {
+
+// End of the line starting at `pos` (index past its LF), or `limit`.
+qsizetype lineEnd(const char *d, qsizetype pos, qsizetype limit)
+{
+    const void *lf = std::memchr(d + pos, '\n', size_t(limit - pos));
+    return lf ? (static_cast<const char *>(lf) - d) + 1 : limit;
+}
+
+bool isBlank(char c) { return c == ' ' || c == '\t'; }
+
+} // namespace
+
+QList<MimeHeader::Field> MimeHeader::scan(const QByteArray &raw, qsizetype start, qsizetype limit,
+                                          qsizetype *headerEnd)
+{
+    QList<Field> fields;
+    const char *d = raw.constData();
+    qsizetype pos = start;
+    while (pos < limit) {
+        const qsizetype end = lineEnd(d, pos, limit);
+        // The empty line (CRLF or bare LF) ends the header block.
+        if (d[pos] == '\n' || (d[pos] == '\r' && pos + 1 < limit && d[pos + 1] == '\n')) {
+            pos = end;
+            break;
+        }
+        if (isBlank(d[pos]) && !fields.isEmpty()) {
+            fields.last().end = end;         // continuation line (RFC 5322 2.2.3)
+            pos = end;
+            continue;
+        }
+        Field f;
+        f.start = pos;
+        const void *colon = std::memchr(d + pos, ':', size_t(end - pos));
+        if (colon) {
+            const qsizetype c = static_cast<const char *>(colon) - d;
+            qsizetype ne = c;
+            while (ne > pos && isBlank(d[ne - 1]))
+                --ne;
+            f.nameEnd = ne;
+            f.valueStart = c + 1;
+        } else {
+            f.nameEnd = pos;                 // no colon: a nameless line that matches nothing
+            f.valueStart = end;
+        }
+        f.end = end;
+        fields.append(f);
+        pos = end;
+    }
+    if (headerEnd)
+        *headerEnd = pos;
+    return fields;
+}
+
+QByteArray MimeHeader::unfoldedValue(const QByteArray &raw, const Field &f)
+{
+    const char *d = raw.constData();
+    qsizetype p = f.valueStart;
+    while (p < f.end && isBlank(d[p]))
+        ++p;
+    QByteArray out;
+    out.reserve(f.end - p);
+    for (; p < f.end; ++p) {
+        if (d[p] != '\r' && d[p] != '\n')
+            out.append(d[p]);
+    }
+    if (out.isNull())
+        out = QByteArray("");
+    return out;
+}
+
+QByteArray MimeHeader::filter(const QByteArray &raw, qsizetype start, qsizetype limit,
+                              const QList<QByteArray> &names, bool exclude)
+{
+    qsizetype end = 0;
+    const QList<Field> fields = scan(raw, start, limit, &end);
+    QByteArray out;
+    for (const Field &f : fields) {
+        const QByteArrayView n = name(raw, f);
+        bool match = false;
+        if (f.nameEnd > f.start) {
+            for (const QByteArray &want : names) {
+                if (n.compare(want, Qt::CaseInsensitive) == 0) {
+                    match = true;
+                    break;
+                }
+            }
+        }
+        if (match == exclude)
+            continue;
+        out.append(raw.constData() + f.start, f.end - f.start);
+        if (!out.endsWith('\n'))
+            out.append("\r\n");          // last line of a header without an empty line
+    }
+    out.append("\r\n");
+    return out;
+}
