@@ -1,0 +1,83 @@
+#include "imapstringwriter.h"
+
+bool ImapStringWriter::canQuote(QByteArrayView value)
+{
+    if (value.size() > LiteralThreshold)
+        return false;
+    for (char c : value) {
+        const uchar u = uchar(c);
+        if (u == '\r' || u == '\n' || u == 0 || u >= 0x80)
+            return false;
+    }
+    return true;
+}
+
+void ImapStringWriter::appendString(QByteArray &out, QByteArrayView value)
+{
+    if (!canQuote(value)) {
+        appendLiteral(out, value);
+        return;
+    }
+    out.reserve(out.size() + value.size() + 2);
+    out.append('"');
+    for (char c : value) {
+        if (c == '"' || c == '\\')
+            out.append('\\');
+        out.append(c);
+    }
+    out.append('"');
+}
+
+void ImapStringWriter::appendNString(QByteArray &out, const QByteArray &value)
+{
+    if (value.isNull())
+        appendNil(out);
+    else
+        appendString(out, value);
+}
+
+void ImapStringWriter::appendLiteral(QByteArray &out, QByteArrayView value)
+{
+    out.append('{').append(QByteArray::number(value.size())).append("}\r\n");
+    out.append(value.data(), value.size());
+}
+
+void ImapStringWriter::appendHumanString(QByteArray &out, QByteArrayView value)
+{
+    QByteArray clean;
+    clean.reserve(value.size());
+    bool changed = false;
+    bool special = false;
+    bool lastBlank = true;                 // true at the start: leading blanks go
+    for (char c : value) {
+        const uchar u = uchar(c);
+        if (c == '\r' || c == '\n') {
+            changed = true;
+            continue;
+        }
+        if (c == ' ' || c == '\t') {
+            if (lastBlank || c == '\t')
+                changed = true;
+            if (!lastBlank)
+                clean.append(' ');
+            lastBlank = true;
+            continue;
+        }
+        if (c == '"' || c == '\\' || u >= 0x80 || u == 0)
+            special = true;
+        clean.append(c);
+        lastBlank = false;
+    }
+    if (lastBlank && !clean.isEmpty()) {
+        clean.chop(1);                     // trailing blank
+        changed = true;
+    }
+    if (clean.isEmpty()) {
+        out.append("\"\"");
+        return;
+    }
+    if (changed || special || clean.size() > LiteralThreshold)
+        appendLiteral(out, clean);
+    else
+        appendString(out, clean);
+}
