@@ -138,24 +138,29 @@ QByteArray ImapBodyWriter::envelope(const MimeMessage &msg, int headerPart)
     // RFC 3501 7.4.2 ENVELOPE. Where a field repeats, the last one counts (Dovecot).
     const MimePart &p = msg.part(headerPart);
     const QByteArray &raw = msg.raw();
+    bool subjectFolded = false;
     QByteArray date, subject, from, sender, replyTo, to, cc, bcc, inReplyTo, messageId;
     static const char *const names[] = {"date", "subject", "from", "sender", "reply-to",
                                         "to", "cc", "bcc", "in-reply-to", "message-id"};
     QByteArray *fieldSlot[] = {&date, &subject, &from, &sender, &replyTo,
                            &to, &cc, &bcc, &inReplyTo, &messageId};
     // One pass over the header; a later field overrides an earlier one.
-    const QList<MimeHeader::Field> fields = MimeHeader::scan(raw, p.headerStart, p.headerEnd, nullptr);
-    for (const MimeHeader::Field &f : fields) {
+    MimeHeader::forEach(raw, p.headerStart, p.headerEnd, [&](const MimeHeader::Field &f) {
         const QByteArrayView n = MimeHeader::name(raw, f);
         if (n.size() < 2 || n.size() > 11)
-            continue;
+            return;
         for (int i = 0; i < 10; ++i) {
             if (n.compare(names[i], Qt::CaseInsensitive) == 0) {
                 *fieldSlot[i] = MimeHeader::unfoldedValue(raw, f);
+                if (i == 1) {
+                    const QByteArrayView line(raw.constData() + f.valueStart, f.end - f.valueStart);
+                    const qsizetype lf = line.indexOf('\n');
+                    subjectFolded = lf >= 0 && lf + 1 < line.size();
+                }
                 break;
             }
         }
-    }
+    });
 
     QByteArray out;
     out.reserve(256);
@@ -165,7 +170,7 @@ QByteArray ImapBodyWriter::envelope(const MimeMessage &msg, int headerPart)
     if (subject.isNull())
         W::appendNil(out);
     else
-        W::appendHumanString(out, subject);
+        W::appendHumanString(out, subject, subjectFolded);
     QList<MimeAddress::Raw> fromList = MimeAddress::parseList(from);
     QList<MimeAddress::Raw> senderList = MimeAddress::parseList(sender);
     QList<MimeAddress::Raw> replyList = MimeAddress::parseList(replyTo);

@@ -42,7 +42,7 @@ void ImapStringWriter::appendLiteral(QByteArray &out, QByteArrayView value)
     out.append(value.data(), value.size());
 }
 
-void ImapStringWriter::appendHumanString(QByteArray &out, QByteArrayView value)
+void ImapStringWriter::appendHumanString(QByteArray &out, QByteArrayView value, bool wasFolded)
 {
     QByteArray clean;
     clean.reserve(value.size());
@@ -76,8 +76,10 @@ void ImapStringWriter::appendHumanString(QByteArray &out, QByteArrayView value)
         out.append("\"\"");
         return;
     }
-    if (changed || special || clean.size() > LiteralThreshold)
+    if (changed || special || wasFolded) {
         appendLiteral(out, clean);
-    else
-        appendString(out, clean);
+        return;
+    }
+    out.reserve(out.size() + clean.size() + 2);
+    out.append('"').append(clean).append('"');   // nothing left that needs escaping
 }

@@ -19,9 +19,10 @@ public:
     // Always a literal: {n}\r\n followed by the bytes (section data, BODY[]).
     static void appendLiteral(QByteArray &out, QByteArrayView value);
     // Dovecot's form for subjects and display names: CR/LF dropped, runs of blanks
-    // collapsed to one space, ends trimmed; a literal when anything changed or the
-    // value has '"', '\\' or 8-bit bytes.
-    static void appendHumanString(QByteArray &out, QByteArrayView value);
+    // collapsed to one space, ends trimmed; a literal when anything changed, the value
+    // has '"', '\\' or 8-bit bytes, or `wasFolded` (the header line was folded).
+    // Long unchanged values stay quoted, as Dovecot sends them.
+    static void appendHumanString(QByteArray &out, QByteArrayView value, bool wasFolded = false);
     // True when the value can be sent as a quoted string.
     static bool canQuote(QByteArrayView value);
 };

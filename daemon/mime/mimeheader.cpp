@@ -15,44 +15,48 @@ bool isBlank(char c) { return c == ' ' || c == '\t'; }
 
 } // namespace
 
+MimeHeader::Line MimeHeader::nextLine(const QByteArray &raw, qsizetype pos, qsizetype limit)
+{
+    const char *d = raw.constData();
+    Line l;
+    l.end = lineEnd(d, pos, limit);
+    // The empty line (CRLF or bare LF) ends the header block.
+    if (d[pos] == '\n' || (d[pos] == '\r' && pos + 1 < limit && d[pos + 1] == '\n')) {
+        l.empty = true;
+        return l;
+    }
+    if (isBlank(d[pos])) {
+        l.continuation = true;
+        // A blank-led first line has nothing to continue: it becomes a nameless field.
+        l.field.start = l.field.nameEnd = pos;
+        l.field.valueStart = l.field.end = l.end;
+        return l;
+    }
+    Field &f = l.field;
+    f.start = pos;
+    const void *colon = std::memchr(d + pos, ':', size_t(l.end - pos));
+    if (colon) {
+        const qsizetype c = static_cast<const char *>(colon) - d;
+        qsizetype ne = c;
+        while (ne > pos && isBlank(d[ne - 1]))
+            --ne;
+        f.nameEnd = ne;
+        f.valueStart = c + 1;
+    } else {
+        f.nameEnd = pos;                 // no colon: a nameless line that matches nothing
+        f.valueStart = l.end;
+    }
+    f.end = l.end;
+    return l;
+}
+
 QList<MimeHeader::Field> MimeHeader::scan(const QByteArray &raw, qsizetype start, qsizetype limit,
                                           qsizetype *headerEnd)
 {
     QList<Field> fields;
-    const char *d = raw.constData();
-    qsizetype pos = start;
-    while (pos < limit) {
-        const qsizetype end = lineEnd(d, pos, limit);
-        // The empty line (CRLF or bare LF) ends the header block.
-        if (d[pos] == '\n' || (d[pos] == '\r' && pos + 1 < limit && d[pos + 1] == '\n')) {
-            pos = end;
-            break;
-        }
-        if (isBlank(d[pos]) && !fields.isEmpty()) {
-            fields.last().end = end;         // continuation line (RFC 5322 2.2.3)
-            pos = end;
-            continue;
-        }
-        Field f;
-        f.start = pos;
-        const void *colon = std::memchr(d + pos, ':', size_t(end - pos));
-        if (colon) {
-            const qsizetype c = static_cast<const char *>(colon) - d;
-            qsizetype ne = c;
-            while (ne > pos && isBlank(d[ne - 1]))
-                --ne;
-            f.nameEnd = ne;
-            f.valueStart = c + 1;
-        } else {
-            f.nameEnd = pos;                 // no colon: a nameless line that matches nothing
-            f.valueStart = end;
-        }
-        f.end = end;
-        fields.append(f);
-        pos = end;
-    }
+    const qsizetype end = forEach(raw, start, limit, [&fields](const Field &f) { fields.append(f); });
     if (headerEnd)
-        *headerEnd = pos;
+        *headerEnd = end;
     return fields;
 }
 
@@ -76,10 +80,8 @@ QByteArray MimeHeader::unfoldedValue(const QByteArray &raw, const Field &f)
 QByteArray MimeHeader::filter(const QByteArray &raw, qsizetype start, qsizetype limit,
                               const QList<QByteArray> &names, bool exclude)
 {
-    qsizetype end = 0;
-    const QList<Field> fields = scan(raw, start, limit, &end);
     QByteArray out;
-    for (const Field &f : fields) {
+    forEach(raw, start, limit, [&](const Field &f) {
         const QByteArrayView n = name(raw, f);
         bool match = false;
         if (f.nameEnd > f.start) {
@@ -91,11 +93,11 @@ QByteArray MimeHeader::filter(const QByteArray &raw, qsizetype start, qsizetype 
             }
         }
         if (match == exclude)
-            continue;
+            return;
         out.append(raw.constData() + f.start, f.end - f.start);
         if (!out.endsWith('\n'))
             out.append("\r\n");          // last line of a header without an empty line
-    }
+    });
     out.append("\r\n");
     return out;
 }

@@ -21,12 +21,49 @@ public:
     // it) or at limit (no empty line: headerEnd == limit).
     static QList<Field> scan(const QByteArray &raw, qsizetype start, qsizetype limit, qsizetype *headerEnd);
 
+    // The same scan without building a list (bounded memory for huge headers):
+    // calls fn(const Field &) for each complete field. Returns the header end.
+    template<typename Fn>
+    static qsizetype forEach(const QByteArray &raw, qsizetype start, qsizetype limit, Fn &&fn)
+    {
+        Field pending;
+        bool havePending = false;
+        qsizetype pos = start;
+        while (pos < limit) {
+            Line l = nextLine(raw, pos, limit);
+            if (l.empty) {
+                pos = l.end;
+                break;
+            }
+            if (l.continuation && havePending) {
+                pending.end = l.end;     // continuation line (RFC 5322 2.2.3)
+            } else {
+                if (havePending)
+                    fn(static_cast<const Field &>(pending));
+                pending = l.field;
+                havePending = true;
+            }
+            pos = l.end;
+        }
+        if (havePending)
+            fn(static_cast<const Field &>(pending));
+        return pos;
+    }
+
     static QByteArrayView name(const QByteArray &raw, const Field &f)
     {
         return QByteArrayView(raw.constData() + f.start, f.nameEnd - f.start);
     }
     // CR and LF removed, leading blanks of the first line skipped, trailing CR/LF gone.
     static QByteArray unfoldedValue(const QByteArray &raw, const Field &f);
+
+    struct Line {
+        Field field;
+        qsizetype end = 0;
+        bool empty = false;
+        bool continuation = false;
+    };
+    static Line nextLine(const QByteArray &raw, qsizetype pos, qsizetype limit);
 
     // HEADER.FIELDS / HEADER.FIELDS.NOT (RFC 3501 6.4.5): the matching raw field lines
     // followed by CRLF. `names` are compared case-insensitively.

@@ -15,11 +15,10 @@ QList<QByteArray> MimeMessage::headerValues(int partIndex, QByteArrayView name) 
 {
     QList<QByteArray> out;
     const MimePart &p = m_parts.at(partIndex);
-    const QList<MimeHeader::Field> fields = MimeHeader::scan(m_raw, p.headerStart, p.headerEnd, nullptr);
-    for (const MimeHeader::Field &f : fields) {
+    MimeHeader::forEach(m_raw, p.headerStart, p.headerEnd, [&](const MimeHeader::Field &f) {
         if (MimeHeader::name(m_raw, f).compare(name, Qt::CaseInsensitive) == 0)
             out.append(MimeHeader::unfoldedValue(m_raw, f));
-    }
+    });
     return out;
 }
 

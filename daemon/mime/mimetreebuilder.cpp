@@ -193,14 +193,13 @@ MimeTreeBuilder::Hit MimeTreeBuilder::parsePart(qsizetype start, int depth, int 
 void MimeTreeBuilder::applyHeader(MimePart &part, qsizetype headerEnd, bool inDigest) const
 {
     const QByteArray &raw = m_msg.m_raw;
-    const QList<MimeHeader::Field> fields = MimeHeader::scan(raw, part.headerStart, headerEnd, nullptr);
     // Later fields override earlier ones, as in Dovecot.
     QByteArray ctype, cte, cdisp, clang;
     bool haveType = false, haveDisp = false, haveLang = false;
-    for (const MimeHeader::Field &f : fields) {
+    MimeHeader::forEach(raw, part.headerStart, headerEnd, [&](const MimeHeader::Field &f) {
         const QByteArrayView n = MimeHeader::name(raw, f);
-        if (n.size() < 8 || (n.at(0) != 'C' && n.at(0) != 'c'))
-            continue;
+        if (n.size() < 10 || (n.at(0) != 'C' && n.at(0) != 'c'))
+            return;
         const auto is = [&n](const char *want) { return n.compare(want, Qt::CaseInsensitive) == 0; };
         if (is("Content-Type")) {
             ctype = MimeHeader::unfoldedValue(raw, f);
@@ -222,7 +221,7 @@ void MimeTreeBuilder::applyHeader(MimePart &part, qsizetype headerEnd, bool inDi
         } else if (is("Content-Description")) {
             part.description = MimeHeader::unfoldedValue(raw, f);
         }
-    }
+    });
 
     if (haveType) {
         part.hasContentType = true;
