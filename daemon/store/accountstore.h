@@ -99,6 +99,7 @@ private:
     bool loadFile(Data *out, QString *error) const;
     bool saveFile(const Data &data, QString *error) const;
     bool modify(const std::function<bool(Data &, QString *)> &change, QString *error);
+    bool changeUser(const QString &address, const std::function<void(UserAccount &)> &change, QString *error);
     QString checkDomain(const QString &address) const;
 
     QString m_mailRoot;

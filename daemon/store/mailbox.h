@@ -6,6 +6,7 @@
 // Trusts: the folder's files; anything unparsable in the uid list or index is rebuilt.
 #pragma once
 
+#include "maildirfolder.h"
 #include "messageinfo.h"
 #include "storeerror.h"
 
@@ -17,7 +18,6 @@
 #include <optional>
 
 class MailStore;
-class MaildirFolder;
 class QFile;
 class QFileSystemWatcher;
 class QTimer;
@@ -39,7 +39,7 @@ public:
 
     // Messages in UID order; IMAP sequence number n is messages()[n-1] *for this snapshot*
     // (sessions keep their own view and apply the signals below).
-    const QVector<MessageInfo> &messages() const { return m_messages; }
+    const QVector<MessageInfo> &messages() const;
     int indexOfUid(quint32 uid) const;          // -1 when absent
     const MessageInfo *message(quint32 uid) const;
     int unseenCount() const;
@@ -95,15 +95,14 @@ private:
     bool open(StoreError *error);
     void markRemoved();
     void scheduleSync();
-    void applySnapshot(bool emitSignals);
+    void report(const MaildirFolder::Changes &changes);
 
     MailStore *m_store;
     QString m_owner;
     QString m_name;
     bool m_valid = true;
     std::unique_ptr<MaildirFolder> m_folder;
-    QVector<MessageInfo> m_messages;
-    QHash<quint32, int> m_uidIndex;
+    int m_changesSinceSave = 0;
     QFileSystemWatcher *m_watcher = nullptr;
     QTimer *m_syncTimer = nullptr;
 };

@@ -56,7 +56,9 @@ public:
     // The one shared Mailbox for this folder in this daemon (opened and synced on first use).
     QSharedPointer<Mailbox> openMailbox(const QString &address, const QString &name, StoreError *error = nullptr);
 
-    // Quota: bytes used by all the user's folders, and the limit from the account (none = unlimited).
+    // Quota: bytes used by all the user's folders (cached; recounted after UsageCacheMs or an
+    // expunge), and the limit from the account (none = unlimited).
+    static constexpr qint64 UsageCacheMs = 30000;
     qint64 usedBytes(const QString &address);
     std::optional<qint64> quotaBytes(const QString &address);
 
@@ -80,15 +82,28 @@ signals:
 
 private:
     friend class Mailbox;
-    QString folderPath(const QString &address, const QString &name, StoreError *error) const;
+    // Normalised address of an existing account, or empty with NotFound.
+    QString accountAddress(const QString &address, StoreError *error);
+    // The folder's directory; with mustExist, NotFound when it is not there.
+    QString folderPath(const QString &address, const QString &name, bool mustExist, StoreError *error);
     bool reserveQuota(const QString &address, qint64 bytes, StoreError *error);
     void adjustUsage(const QString &address, qint64 delta);
-    void notifyFolder(const QString &address, const QString &folder);
-    void forgetMailbox(const QString &address, const QString &name);
+    void adjustUsageUnknown(const QString &address);
+    qint64 computeUsage(const QString &address) const;
+    void notifyFolder(const QString &address, const QString &folder);       // any thread
+    void notifyFolderFromMailbox(const QString &address, const QString &folder);
+    void markRemoved(const QString &address, const QString &nameOrParent);
+    QStringList readSubscriptions(const QString &address) const;
+    bool writeSubscriptions(const QString &address, const QStringList &names, StoreError *error);
+    std::optional<QVector<quint32>> transfer(Mailbox *source, const QVector<quint32> &uids, const QString &target,
+                                             bool move, QVector<quint32> *sourceUids, StoreError *error);
+    static QString mailboxKey(const QString &address, const QString &name);
 
     QString m_mailRoot;
     AccountStore *m_accounts;
     QHash<QString, QWeakPointer<Mailbox>> m_open; // "address\nname(lower for INBOX)" -> mailbox
     QMutex m_usageMutex;
-    QHash<QString, qint64> m_usage;               // cached bytes per user
+    struct Usage { qint64 bytes = 0; qint64 computedAtMs = 0; };
+    QHash<QString, Usage> m_usage;                // cached bytes per user
+    QMutex m_subscriptionMutex;
 };

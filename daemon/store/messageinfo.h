@@ -35,6 +35,7 @@ struct FolderInfo {
     QString specialUse;         // "\\Sent", "\\Drafts", "\\Trash", "\\Junk", "\\Archive" or empty
     bool subscribed = false;
     bool hasChildren = false;
+    bool selectable = true;     // false for a hierarchy level with no folder of its own (\Noselect)
 };
 
 struct FolderStatus {

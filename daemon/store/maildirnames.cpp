@@ -1,0 +1,266 @@
+#include "maildirnames.h"
+
+#include "messageinfo.h"
+
+#include <QAtomicInteger>
+#include <QDateTime>
+#include <QRandomGenerator>
+#include <QSysInfo>
+
+#include <unistd.h>
+
+namespace MaildirNames {
+
+namespace {
+const char *const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+,";
+
+int b64Value(QChar c)
+{
+    const ushort u = c.unicode();
+    if (u >= 'A' && u <= 'Z')
+        return u - 'A';
+    if (u >= 'a' && u <= 'z')
+        return u - 'a' + 26;
+    if (u >= '0' && u <= '9')
+        return u - '0' + 52;
+    if (u == '+')
+        return 62;
+    if (u == ',')
+        return 63;
+    return -1;
+}
+
+QAtomicInteger<quint32> g_counter;
+
+struct FlagLetter { quint8 flag; char letter; };
+// Sorted by letter, as the Maildir spec wants the info flags in ASCII order.
+const FlagLetter Letters[] = {
+    {MessageFlag::Draft, 'D'}, {MessageFlag::Flagged, 'F'}, {MessageFlag::Answered, 'R'},
+    {MessageFlag::Seen, 'S'}, {MessageFlag::Deleted, 'T'},
+};
+}
+
+QString encodeMutf7(const QString &text)
+{
+    QString out;
+    int i = 0;
+    while (i < text.size()) {
+        const ushort c = text.at(i).unicode();
+        if (c >= 0x20 && c <= 0x7e) {
+            out += c == '&' ? QStringLiteral("&-") : QString(QChar(c));
+            ++i;
+            continue;
+        }
+        // A run of non-printable-ASCII characters as UTF-16BE in modified base64.
+        QByteArray utf16;
+        while (i < text.size() && !(text.at(i).unicode() >= 0x20 && text.at(i).unicode() <= 0x7e)) {
+            const ushort u = text.at(i).unicode();
+            utf16.append(char(u >> 8));
+            utf16.append(char(u & 0xff));
+            ++i;
+        }
+        out += QLatin1Char('&');
+        quint32 bits = 0;
+        int nbits = 0;
+        for (char ch : utf16) {
+            bits = (bits << 8) | quint8(ch);
+            nbits += 8;
+            while (nbits >= 6) {
+                nbits -= 6;
+                out += QLatin1Char(B64[(bits >> nbits) & 0x3f]);
+            }
+        }
+        if (nbits > 0)
+            out += QLatin1Char(B64[(bits << (6 - nbits)) & 0x3f]);
+        out += QLatin1Char('-');
+    }
+    return out;
+}
+
+std::optional<QString> decodeMutf7(const QString &text)
+{
+    QString out;
+    int i = 0;
+    while (i < text.size()) {
+        const QChar c = text.at(i);
+        if (c.unicode() < 0x20 || c.unicode() > 0x7e)
+            return std::nullopt;
+        if (c != QLatin1Char('&')) {
+            out += c;
+            ++i;
+            continue;
+        }
+        const int end = text.indexOf(QLatin1Char('-'), i + 1);
+        if (end < 0)
+            return std::nullopt;
+        if (end == i + 1) {
+            out += QLatin1Char('&');
+            i = end + 1;
+            continue;
+        }
+        quint32 bits = 0;
+        int nbits = 0;
+        QByteArray bytes;
+        for (int k = i + 1; k < end; ++k) {
+            const int v = b64Value(text.at(k));
+            if (v < 0)
+                return std::nullopt;
+            bits = (bits << 6) | quint32(v);
+            nbits += 6;
+            if (nbits >= 8) {
+                nbits -= 8;
+                bytes.append(char((bits >> nbits) & 0xff));
+            }
+        }
+        if (bytes.size() % 2 != 0)
+            return std::nullopt;
+        for (int k = 0; k < bytes.size(); k += 2)
+            out += QChar(ushort((quint8(bytes.at(k)) << 8) | quint8(bytes.at(k + 1))));
+        i = end + 1;
+    }
+    return out;
+}
+
+QString canonicalFolderName(const QString &name)
+{
+    if (name.compare(QLatin1String("INBOX"), Qt::CaseInsensitive) == 0)
+        return QStringLiteral("INBOX");
+    if (name.size() > 6 && name.at(5) == QLatin1Char('/') && name.left(5).compare(QLatin1String("INBOX"), Qt::CaseInsensitive) == 0)
+        return QStringLiteral("INBOX") + name.mid(5);
+    return name;
+}
+
+std::optional<QString> folderToDir(const QString &rawName, QString *problem)
+{
+    auto refuse = [problem](const QString &why) -> std::optional<QString> {
+        if (problem)
+            *problem = why;
+        return std::nullopt;
+    };
+    const QString name = canonicalFolderName(rawName);
+    if (name == QLatin1String("INBOX"))
+        return QString();
+    if (name.isEmpty())
+        return refuse(QStringLiteral("empty folder name"));
+    if (name.size() > MaxFolderNameLength)
+        return refuse(QStringLiteral("folder name too long"));
+    for (QChar c : name) {
+        const ushort u = c.unicode();
+        if (u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0))
+            return refuse(QStringLiteral("control characters are not allowed in folder names"));
+        if (c == QLatin1Char('\\'))
+            return refuse(QStringLiteral("'\\' is not allowed in folder names"));
+        if (c == QLatin1Char('.'))
+            return refuse(QStringLiteral("'.' is not allowed in folder names (it is the Maildir++ separator)"));
+    }
+    const QStringList parts = name.split(QLatin1Char('/'));
+    QString dir;
+    for (const QString &part : parts) {
+        if (part.isEmpty())
+            return refuse(QStringLiteral("empty hierarchy level in folder name"));
+        dir += QLatin1Char('.') + encodeMutf7(part);
+    }
+    if (dir.toUtf8().size() > MaxDirNameLength)
+        return refuse(QStringLiteral("folder name too long"));
+    return dir;
+}
+
+std::optional<QString> dirToFolder(const QString &dirName)
+{
+    if (dirName.size() < 2 || !dirName.startsWith(QLatin1Char('.')) || dirName == QLatin1String(".."))
+        return std::nullopt;
+    const QStringList parts = dirName.mid(1).split(QLatin1Char('.'));
+    QStringList names;
+    for (const QString &p : parts) {
+        if (p.isEmpty())
+            return std::nullopt;
+        const auto decoded = decodeMutf7(p);
+        if (!decoded || decoded->contains(QLatin1Char('/')))
+            return std::nullopt;
+        names << *decoded;
+    }
+    const QString name = names.join(QLatin1Char('/'));
+    const auto back = folderToDir(name);
+    if (!back || *back != dirName)
+        return std::nullopt; // not canonical: not one we could have made
+    return name;
+}
+
+FileName splitFileName(const QString &fileName)
+{
+    FileName f;
+    const int colon = fileName.indexOf(QLatin1Char(':'));
+    if (colon < 0) {
+        f.base = fileName;
+        return f;
+    }
+    f.base = fileName.left(colon);
+    if (fileName.mid(colon, 3) == QLatin1String(":2,")) {
+        f.hasInfo = true;
+        f.info = fileName.mid(colon + 3);
+    }
+    return f;
+}
+
+qint64 sizeFromBase(const QString &base)
+{
+    const int s = base.indexOf(QLatin1String(",S="));
+    if (s < 0)
+        return -1;
+    int e = s + 3;
+    while (e < base.size() && base.at(e).isDigit())
+        ++e;
+    bool ok = false;
+    const qint64 v = base.mid(s + 3, e - s - 3).toLongLong(&ok);
+    return ok ? v : -1;
+}
+
+QString flagsToInfo(quint8 flags, quint32 keywordMask)
+{
+    QString s;
+    for (const FlagLetter &l : Letters)
+        if (flags & l.flag)
+            s += QLatin1Char(l.letter);
+    for (int k = 0; k < MaxKeywords; ++k)
+        if (keywordMask & (1u << k))
+            s += QLatin1Char(char('a' + k));
+    return s;
+}
+
+void infoToFlags(const QString &info, quint8 *flags, quint32 *keywordMask)
+{
+    quint8 f = 0;
+    quint32 k = 0;
+    for (QChar c : info) {
+        const ushort u = c.unicode();
+        if (u >= 'a' && u <= 'z') {
+            k |= 1u << (u - 'a');
+            continue;
+        }
+        for (const FlagLetter &l : Letters)
+            if (u == ushort(l.letter))
+                f |= l.flag;
+    }
+    *flags = f;
+    *keywordMask = k;
+}
+
+QString newBaseName(qint64 size)
+{
+    static const QString host = [] {
+        QString h = QSysInfo::machineHostName();
+        h.replace(QLatin1Char('/'), QLatin1String("\\057")).replace(QLatin1Char(':'), QLatin1String("\\072"));
+        return h.isEmpty() ? QStringLiteral("localhost") : h;
+    }();
+    const qint64 ms = QDateTime::currentMSecsSinceEpoch();
+    return QStringLiteral("%1.M%2P%3Q%4R%5.%6,S=%7")
+        .arg(ms / 1000)
+        .arg((ms % 1000) * 1000)
+        .arg(::getpid())
+        .arg(g_counter.fetchAndAddRelaxed(1) + 1)
+        .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'))
+        .arg(host)
+        .arg(size);
+}
+
+} // namespace MaildirNames
