@@ -169,7 +169,8 @@ private:
                 ++m_p;
             while (m_p < m_t.size() && m_t.at(m_p).type == Token::Comment)
                 ++m_p;
-            finish(a);
+            if (!a.mailbox.isEmpty() || !a.host.isEmpty())
+                finish(a);                        // "<>" (a null path) is no address
             skipSeparator();
             return;
         }
