@@ -129,6 +129,10 @@ bool Server::reload(QVector<ConfigError> *errors, QStringList *warnings)
     const bool ok = applyNewConfig(next, errors, &localWarnings);
     if (warnings)
         *warnings = localWarnings;
+    if (!ok) {
+        for (const ConfigError &e : std::as_const(*errors))
+            qCWarning(lcConfig).noquote() << "  " << e.toString();
+    }
     return ok;
 }
 
@@ -146,8 +150,10 @@ bool Server::applyNewConfig(const Config &nextIn, QVector<ConfigError> *errors, 
     next.controlSocket = m_config.controlSocket;
     next.runAs = m_config.runAs;
 
-    if (!probeChangedListeners(next, errors))
+    if (!probeChangedListeners(next, errors)) {
+        qCWarning(lcConfig) << "reload refused: a changed listener address cannot be bound; keeping the running configuration";
         return false;
+    }
 
     // TLS first: a broken certificate refuses the whole reload and keeps the last good one.
     TlsContext candidate;
