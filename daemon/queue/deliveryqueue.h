@@ -6,11 +6,13 @@
 // Trusts: mail_root (ours) and the config; message bytes and envelopes are data only.
 #pragma once
 
+#include "deliverysettings.h"
 #include "queueentry.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -27,6 +29,8 @@ class QTimer;
 class SpoolCommitter;
 class StatsRegistry;
 class DeliveryQueue;
+struct SpoolCommitItem;
+struct DeliveryJobResult;
 
 // What the receiving session knows about a message when it commits it.
 struct QueueEnvelope {
@@ -114,11 +118,15 @@ signals:
     void attemptFinished(const QString &id);
 
 private:
-    struct JobResult;
-    void schedule();
+    static constexpr int MaxBatch = 64;          // entries per local delivery job
+    static constexpr int MaxTimerMs = 60000;     // re-check the schedule at least this often
+
+    DeliverySettings settings() const;
     void dispatch();
-    void onCommitted(const QVector<QueueEntry> &entries);
-    void onJobFinished(const std::shared_ptr<JobResult> &result);
+    void startJob(const QVector<QueueEntry> &entries);
+    void onCommitted(std::vector<SpoolCommitItem> &items);
+    void onJobFinished(const DeliveryJobResult &result);
+    bool needsRemote(const QueueEntry &entry) const;
     void updateGauge();
     void armTimer();
 
@@ -131,7 +139,8 @@ private:
     QThreadPool *m_pool = nullptr;
     QTimer *m_timer = nullptr;
     QHash<QString, QueueEntry> m_entries;
-    QHash<QString, bool> m_busy;                   // ids being delivered right now
+    QSet<QString> m_busy;                          // ids being delivered right now
+    QSet<QString> m_retryAfterJob;                 // retry asked while in flight
     int m_running = 0;                             // jobs in flight
     bool m_stopping = false;
     bool m_started = false;

@@ -1,0 +1,40 @@
+// The spool's files under {mail_root}/queue: tmp/ (messages being received), msg/<id>
+// (message bytes) and msg/<id>.json (the envelope; its presence means "committed").
+// Stateless helpers, safe from any thread; every write that must survive a crash is
+// fsynced before it is renamed into place. Trusts: mail_root (ours).
+#pragma once
+
+#include "queueentry.h"
+
+#include <QString>
+#include <QVector>
+
+namespace QueueSpool {
+
+QString tmpDir(const QString &spoolDir);
+QString msgDir(const QString &spoolDir);
+QString dataPath(const QString &spoolDir, const QString &id);
+QString envelopePath(const QString &spoolDir, const QString &id);
+
+// A new unique queue id (time, process-wide counter, randomness): 20 hex digits.
+QString newId();
+
+// Creates tmp/ and msg/ (mode 0700) and empties tmp/ (never-committed leftovers).
+bool prepare(const QString &spoolDir, QString *error);
+
+// Every committed entry; drops envelopes whose data file is missing and data files
+// without an envelope (both are commits that never completed, so never acknowledged).
+QVector<QueueEntry> recover(const QString &spoolDir, QStringList *problems);
+
+// Replaces the envelope file (tmp, fdatasync, rename, fsync msg/).
+bool writeEnvelope(const QString &spoolDir, const QueueEntry &entry, QString *error);
+
+// Puts a complete message we generated (a DSN) into the queue at once, durably.
+bool storeMessage(const QString &spoolDir, const QueueEntry &entry, const QByteArray &data, QString *error);
+
+// Removes both files of a message (no fsync: a crash may resurrect it, see docs/queue.md).
+void removeMessage(const QString &spoolDir, const QString &id);
+
+bool readEnvelope(const QString &path, QueueEntry *out, QString *error);
+
+}

@@ -1,0 +1,140 @@
+#include "spoolcommitter.h"
+
+#include "atomicfile.h"
+#include "deliveryqueue.h"
+#include "queuespool.h"
+
+#include <QFile>
+#include <QJsonDocument>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+SpoolCommitter::SpoolCommitter(const QString &spoolDir, QObject *context, BatchHandler handler)
+    : m_spoolDir(spoolDir), m_context(context), m_handler(std::move(handler))
+{
+    m_thread = std::thread([this] { run(); });
+}
+
+SpoolCommitter::~SpoolCommitter()
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_stop = true;
+    }
+    m_cond.notify_all();
+    m_thread.join();
+}
+
+void SpoolCommitter::submit(Item item)
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_pending.push_back(std::move(item));
+    }
+    m_cond.notify_one();
+}
+
+void SpoolCommitter::run()
+{
+    for (;;) {
+        std::vector<Item> group;
+        {
+            std::unique_lock<std::mutex> lock(m_mutex);
+            m_cond.wait(lock, [this] { return m_stop || !m_pending.empty(); });
+            if (m_pending.empty() && m_stop)
+                return;
+            while (!m_pending.empty() && int(group.size()) < MaxGroup) {
+                group.push_back(std::move(m_pending.front()));
+                m_pending.pop_front();
+            }
+        }
+        commitGroup(group);
+        auto shared = std::make_shared<std::vector<Item>>(std::move(group));
+        if (m_context) {
+            QMetaObject::invokeMethod(m_context, [handler = m_handler, shared] { handler(*shared); },
+                                      Qt::QueuedConnection);
+        }
+    }
+}
+
+static QString errnoText() { return QString::fromLocal8Bit(std::strerror(errno)); }
+
+void SpoolCommitter::commitGroup(std::vector<Item> &items)
+{
+    struct Files { int dataFd = -1; int envFd = -1; QByteArray tmpData, tmpEnv; };
+    std::vector<Files> files(items.size());
+
+    // 1. Write the envelopes next to the data and start writeback of everything at once,
+    //    so the fdatasyncs below mostly wait for I/O that is already under way together.
+    for (size_t i = 0; i < items.size(); ++i) {
+        Item &it = items[i];
+        Files &f = files[i];
+        f.dataFd = it.writer->m_fd;
+        it.writer->m_fd = -1;
+        f.tmpData = QFile::encodeName(it.writer->m_path);
+        f.tmpEnv = f.tmpData + ".json";
+        if (f.dataFd < 0) {
+            it.error = it.writer->m_error.isEmpty() ? QStringLiteral("spool file is closed") : it.writer->m_error;
+            continue;
+        }
+        it.entry.size = it.writer->size();
+        const QByteArray json = QJsonDocument(it.entry.toJson()).toJson(QJsonDocument::Compact);
+        f.envFd = ::open(f.tmpEnv.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        if (f.envFd < 0 || ::write(f.envFd, json.constData(), size_t(json.size())) != json.size()) {
+            it.error = QStringLiteral("cannot write the envelope: %1").arg(errnoText());
+            continue;
+        }
+        ::sync_file_range(f.dataFd, 0, 0, SYNC_FILE_RANGE_WRITE);
+        ::sync_file_range(f.envFd, 0, 0, SYNC_FILE_RANGE_WRITE);
+        it.ok = true;
+    }
+    // 2. Make each file durable, then move data and envelope (in that order) into msg/.
+    bool anyMoved = false;
+    for (size_t i = 0; i < items.size(); ++i) {
+        Item &it = items[i];
+        Files &f = files[i];
+        if (it.ok && (::fdatasync(f.dataFd) != 0 || ::fdatasync(f.envFd) != 0)) {
+            it.ok = false;
+            it.error = QStringLiteral("cannot sync the spool file: %1").arg(errnoText());
+        }
+        if (f.dataFd >= 0)
+            ::close(f.dataFd);
+        if (f.envFd >= 0)
+            ::close(f.envFd);
+        const QString id = it.entry.id;
+        if (it.ok) {
+            const QByteArray data = QFile::encodeName(QueueSpool::dataPath(m_spoolDir, id));
+            const QByteArray env = QFile::encodeName(QueueSpool::envelopePath(m_spoolDir, id));
+            if (::rename(f.tmpData.constData(), data.constData()) != 0) {
+                it.ok = false;
+                it.error = QStringLiteral("cannot move the message into the queue: %1").arg(errnoText());
+            } else if (::rename(f.tmpEnv.constData(), env.constData()) != 0) {
+                it.ok = false;
+                it.error = QStringLiteral("cannot move the envelope into the queue: %1").arg(errnoText());
+                ::unlink(data.constData());
+            } else {
+                anyMoved = true;
+            }
+        }
+        if (!it.ok) {
+            ::unlink(f.tmpData.constData());
+            ::unlink(f.tmpEnv.constData());
+        }
+        it.writer->m_committed = it.ok;
+        it.writer->m_path.clear();
+    }
+    // 3. One directory fsync makes every rename of the group durable.
+    if (anyMoved && !AtomicFile::fsyncDirectory(QueueSpool::msgDir(m_spoolDir))) {
+        const QString error = QStringLiteral("cannot sync the queue directory: %1").arg(errnoText());
+        for (Item &it : items) {
+            if (it.ok) {
+                QueueSpool::removeMessage(m_spoolDir, it.entry.id);
+                it.ok = false;
+                it.error = error;
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+// Group commit for the spool: one thread takes every message committed since its last
+// round, writes their envelopes, starts writeback of all files at once, fdatasyncs each,
+// renames them into msg/ and fsyncs msg/ once for the whole group. Many sessions'
+// messages thus share one round of disk flushes while each is still on disk before its
+// 250. Results go back to the event loop through `deliver` (queued to `context`).
+#pragma once
+
+#include "queueentry.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+class SpoolWriter;
+
+struct SpoolCommitItem {
+    std::unique_ptr<SpoolWriter> writer;
+    QueueEntry entry;
+    std::function<void(bool ok, const QString &queueId, const QString &error)> done;
+    bool ok = false;
+    QString error;
+};
+
+class SpoolCommitter
+{
+public:
+    using Item = SpoolCommitItem;
+    using BatchHandler = std::function<void(std::vector<Item> &items)>;
+
+    static constexpr int MaxGroup = 256;
+
+    // handler runs on context's thread with each finished group.
+    SpoolCommitter(const QString &spoolDir, QObject *context, BatchHandler handler);
+    ~SpoolCommitter(); // finishes what was submitted, then stops the thread
+
+    void submit(Item item);
+
+private:
+    void run();
+    void commitGroup(std::vector<Item> &items);
+
+    QString m_spoolDir;
+    QPointer<QObject> m_context;
+    BatchHandler m_handler;
+    std::mutex m_mutex;
+    std::condition_variable m_cond;
+    std::deque<Item> m_pending;
+    bool m_stop = false;
+    std::thread m_thread;
+};
