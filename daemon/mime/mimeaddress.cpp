@@ -2,11 +2,13 @@
 
 #include "mimedecoder.h"
 
+#include <vector>
+
 namespace {
 
 struct Token {
     enum Type { Atom, Quoted, Comment, Literal, Special } type;
-    QByteArray text;       // unescaped content; for Special the one character
+    QByteArrayView text;   // unescaped content; for Special the one character
 };
 
 bool isSpecial(char c)
@@ -19,66 +21,68 @@ bool isSpecial(char c)
     }
 }
 
-// A quoted string at v[p] == '"', unescaped; p ends past the closing quote.
-QByteArray readQuoted(QByteArrayView v, qsizetype &p)
-{
-    QByteArray out("");
-    for (++p; p < v.size(); ++p) {
-        const char c = v.at(p);
-        if (c == '"') {
-            ++p;
-            break;
-        }
-        if (c == '\\' && p + 1 < v.size())
-            ++p;
-        out.append(v.at(p));
-    }
-    return out;
-}
+// Tokens point into the header value, or into `owned` when unescaping changed them.
+struct Tokens {
+    QList<Token> list;
+    std::vector<QByteArray> owned;   // QByteArray data does not move when the vector grows
+};
 
-// A comment at v[p] == '(', nested comments kept as text; p ends past the match.
-QByteArray readComment(QByteArrayView v, qsizetype &p)
+// A quoted string or comment starting at v[p] (the opening '"' or '('). Escapes are
+// removed; nested comments are kept as text. p ends past the closing character.
+QByteArrayView readDelimited(QByteArrayView v, qsizetype &p, Tokens &store)
 {
-    QByteArray out("");
-    int depth = 0;
+    const bool comment = v.at(p) == '(';
+    const qsizetype start = ++p;
+    bool plain = true;                 // no escapes: the content is a plain slice
+    int depth = 1;
     for (; p < v.size(); ++p) {
         const char c = v.at(p);
-        if (c == '\\' && p + 1 < v.size()) {
-            out.append(v.at(++p));
-            continue;
-        }
-        if (c == '(' && depth++ == 0)
-            continue;
-        if (c == ')' && --depth == 0) {
+        if (c == '\\') {
+            plain = false;
             ++p;
+        } else if (comment && c == '(') {
+            ++depth;
+        } else if (c == (comment ? ')' : '"') && --depth == 0) {
             break;
         }
-        out.append(c);
     }
-    return out;
+    const qsizetype end = qMin(p, v.size());
+    if (p < v.size())
+        ++p;                           // the closing character
+    if (plain)
+        return v.sliced(start, end - start);
+    QByteArray out;
+    out.reserve(end - start);
+    for (qsizetype i = start; i < end; ++i) {
+        if (v.at(i) == '\\' && i + 1 < end)
+            ++i;
+        out.append(v.at(i));
+    }
+    store.owned.push_back(out);
+    return QByteArrayView(store.owned.back());
 }
 
-QList<Token> tokenize(QByteArrayView v)
+void tokenize(QByteArrayView v, Tokens &out)
 {
-    QList<Token> tokens;
+    out.list.reserve(v.size() / 4 + 4);
     qsizetype p = 0;
     while (p < v.size()) {
         const char c = v.at(p);
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
             ++p;
         } else if (c == '"') {
-            tokens.append({Token::Quoted, readQuoted(v, p)});
+            out.list.append({Token::Quoted, readDelimited(v, p, out)});
         } else if (c == '(') {
-            tokens.append({Token::Comment, readComment(v, p)});
+            out.list.append({Token::Comment, readDelimited(v, p, out)});
         } else if (c == '[') {
             const qsizetype s = p;
             while (p < v.size() && v.at(p) != ']')
                 ++p;
             if (p < v.size())
                 ++p;
-            tokens.append({Token::Literal, v.sliced(s, p - s).toByteArray()});
+            out.list.append({Token::Literal, v.sliced(s, p - s)});
         } else if (isSpecial(c) || c == ')' || c == ']') {
-            tokens.append({Token::Special, QByteArray(1, c)});
+            out.list.append({Token::Special, v.sliced(p, 1)});
             ++p;
         } else {
             const qsizetype s = p;
@@ -89,16 +93,15 @@ QList<Token> tokenize(QByteArrayView v)
                     break;
                 ++p;
             }
-            tokens.append({Token::Atom, v.sliced(s, p - s).toByteArray()});
+            out.list.append({Token::Atom, v.sliced(s, p - s)});
         }
     }
-    return tokens;
 }
 
 class Parser
 {
 public:
-    explicit Parser(QList<Token> tokens) : m_t(std::move(tokens)) {}
+    explicit Parser(const QList<Token> &tokens) : m_t(tokens) {}
 
     QList<MimeAddress::Raw> run()
     {
@@ -128,7 +131,7 @@ private:
             const Token &t = m_t.at(m_p);
             if (t.type == Token::Comment) {
                 if (comment.isNull())
-                    comment = t.text;
+                    comment = t.text.toByteArray();
             } else if (t.type == Token::Atom || t.type == Token::Quoted) {
                 if (havePhrase && !phrase.endsWith('.'))
                     phrase.append(' ');
@@ -181,7 +184,7 @@ private:
         QByteArray trailing;
         while (m_p < m_t.size() && m_t.at(m_p).type == Token::Comment) {
             if (trailing.isNull())
-                trailing = m_t.at(m_p).text;
+                trailing = m_t.at(m_p).text.toByteArray();
             ++m_p;
         }
         if (!trailing.isNull())
@@ -270,7 +273,7 @@ private:
             ++m_p;
     }
 
-    QList<Token> m_t;
+    const QList<Token> &m_t;
     qsizetype m_p = 0;
     QList<MimeAddress::Raw> m_out;
 };
@@ -279,7 +282,11 @@ private:
 
 QList<MimeAddress::Raw> MimeAddress::parseList(QByteArrayView value)
 {
-    return Parser(tokenize(value)).run();
+    if (value.isEmpty())
+        return {};
+    Tokens tokens;
+    tokenize(value, tokens);
+    return Parser(tokens.list).run();
 }
 
 QList<MimeAddress::Mailbox> MimeAddress::parseMailboxes(QByteArrayView value)

@@ -53,13 +53,16 @@ QString collapseWhitespace(const QString &s)
     return out;
 }
 
+// Enough text for a preview; also keeps the regular expressions below linear-ish.
+constexpr qsizetype MaxPreviewSource = 64 * 1024;
+
 QString htmlToText(const QString &html)
 {
     static const QRegularExpression dropBlocks(QStringLiteral("<(script|style|head)[^>]*>.*?</\\1\\s*>"),
                                                QRegularExpression::CaseInsensitiveOption
                                                    | QRegularExpression::DotMatchesEverythingOption);
     static const QRegularExpression tags(QStringLiteral("<[^>]*>"));
-    QString t = html;
+    QString t = html.left(MaxPreviewSource);
     t.replace(dropBlocks, QStringLiteral(" "));
     t.replace(tags, QStringLiteral(" "));
     t.replace(QLatin1String("&nbsp;"), QLatin1String(" "));
@@ -139,7 +142,7 @@ QString MimeContent::preview(int maxChars) const
 {
     QString text;
     if (const auto t = textBody())
-        text = t->text;
+        text = t->text.left(MaxPreviewSource);
     else if (const auto h = htmlBody())
         text = htmlToText(h->text);
     text = collapseWhitespace(text);

@@ -6,7 +6,7 @@
 
 namespace {
 
-constexpr qsizetype MaxEncodedWordLength = 4096;   // lenient: RFC 2047 says 75
+constexpr qsizetype MaxEncodedWordLength = 1024;   // lenient: RFC 2047 says 75
 
 int hexValue(char c)
 {
@@ -30,19 +30,23 @@ bool isValidUtf8(QByteArrayView bytes)
 bool readEncodedWord(QByteArrayView text, qsizetype pos, qsizetype *end, QByteArray *charset,
                      QByteArray *bytes)
 {
-    const qsizetype q1 = text.indexOf('?', pos + 2);
-    if (q1 < 0 || q1 + 2 >= text.size() || text.at(q1 + 2) != '?')
+    // Searches stay inside a window of MaxEncodedWordLength, so a header full of
+    // unterminated "=?" starts is still decoded in linear time.
+    const QByteArrayView window = text.sliced(pos, qMin(text.size() - pos, MaxEncodedWordLength));
+    const qsizetype q1 = window.indexOf('?', 2);
+    if (q1 < 0 || q1 + 2 >= window.size() || window.at(q1 + 2) != '?')
         return false;
-    const char enc = text.at(q1 + 1);
-    const qsizetype close = text.indexOf("?=", q1 + 3);
-    if (close < 0 || close - pos > MaxEncodedWordLength)
+    const char enc = window.at(q1 + 1);
+    const qsizetype closeRel = window.indexOf("?=", q1 + 3);
+    if (closeRel < 0)
         return false;
-    const QByteArrayView payload = text.sliced(q1 + 3, close - q1 - 3);
+    const qsizetype close = pos + closeRel;
+    const QByteArrayView payload = window.sliced(q1 + 3, closeRel - q1 - 3);
     for (char c : payload) {
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
             return false;
     }
-    QByteArray cs = text.sliced(pos + 2, q1 - pos - 2).toByteArray();
+    QByteArray cs = window.sliced(2, q1 - 2).toByteArray();
     const qsizetype star = cs.indexOf('*');           // RFC 2231 language suffix
     if (star >= 0)
         cs.truncate(star);

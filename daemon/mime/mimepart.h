@@ -37,7 +37,7 @@ public:
     qsizetype headerEnd = 0;
     qsizetype bodyStart = 0;
     qsizetype bodyEnd = 0;
-    qint64 lines = 0;           // LF count in the body (RFC 3501 body-fld-lines)
+    qint64 lines = 0;           // LF count in the body (RFC 3501 body-fld-lines); text and message only
 
     // Content-Type. Both empty when the field is present but unparsable (Dovecot
     // answers ("" "" ...) then); defaults ("text"/"plain", message/rfc822 in digests)

@@ -68,12 +68,12 @@ MimeTreeBuilder::Hit MimeTreeBuilder::scanBody(qsizetype pos) const
                 return hit;
             }
         }
-        // Next line that starts with "--".
-        const QByteArrayView rest(m_d + lineStart, m_size - lineStart);
-        const qsizetype nl = rest.indexOf(QByteArrayView("\n--"));
-        if (nl < 0)
+        // Next line that starts with "--" (glibc's memmem is much faster here than a
+        // generic substring search).
+        const void *next = ::memmem(m_d + lineStart, size_t(m_size - lineStart), "\n--", 3);
+        if (!next)
             break;
-        lineStart += nl + 1;
+        lineStart = (static_cast<const char *>(next) - m_d) + 1;
     }
     return hit;
 }
@@ -182,8 +182,9 @@ MimeTreeBuilder::Hit MimeTreeBuilder::parsePart(qsizetype start, int depth, int 
         m_msg.m_parts[idx].bodyEnd = endBefore(hit, bodyStart);
     }
 
+    // Line counts are only reported for text and message/rfc822 bodies (RFC 3501 7.4.2).
     MimePart &done = m_msg.m_parts[idx];
-    if (done.kind != MimePart::Kind::Multipart) {
+    if (done.kind == MimePart::Kind::Message || done.isType("text")) {
         const QByteArrayView body(m_d + done.bodyStart, done.bodyEnd - done.bodyStart);
         done.lines = body.count('\n');
     }

@@ -6,6 +6,7 @@
 #include "mimedecoder.h"
 #include "mimefieldparser.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTest>
 
@@ -36,6 +37,7 @@ class tst_MimeDecode : public QObject
 private slots:
     void encodedWords_data();
     void encodedWords();
+    void encodedWordsLinear();
     void addressList_data();
     void addressList();
     void decodedMailboxes();
@@ -83,6 +85,23 @@ void tst_MimeDecode::encodedWords()
     QFETCH(QByteArray, raw);
     QFETCH(QString, decoded);
     QCOMPARE(MimeDecoder::decodeWords(raw), decoded);
+}
+
+void tst_MimeDecode::encodedWordsLinear()
+{
+    // 1 MB of unterminated encoded-word starts must not take quadratic time.
+    QByteArray evil;
+    while (evil.size() < 1000000)
+        evil += "=?utf-8?q?abc ";
+    QElapsedTimer t;
+    t.start();
+    const QString out = MimeDecoder::decodeWords(evil);
+    QCOMPARE(out.size(), evil.size());
+    QVERIFY2(t.elapsed() < 3000, qPrintable(QString::number(t.elapsed())));
+    QByteArray many;
+    for (int i = 0; i < 20000; ++i)
+        many += "=?UTF-8?Q?a?= ";
+    QCOMPARE(MimeDecoder::decodeWords(many), QString(20000, QLatin1Char('a')) + QLatin1Char(' '));
 }
 
 void tst_MimeDecode::addressList_data()
