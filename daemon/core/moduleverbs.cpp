@@ -1,5 +1,6 @@
 // The command-line verbs of the subsystems (`postroomd user ...`, `alias ...`, `queue ...`).
 #include "config.h"
+#include "storecli.h"
 
 #include <QStringList>
 
@@ -13,6 +14,8 @@ struct ModuleVerb {
 const ModuleVerb *postroomModuleVerbs()
 {
     static const ModuleVerb verbs[] = {
+        {"user", runStoreCommand, "add|remove|passwd|list|show|enable|disable|quota ...  manage mail users"},
+        {"alias", runStoreCommand, "add|remove|list ...  manage aliases and catch-alls (@domain)"},
         {nullptr, nullptr, nullptr},
     };
     return verbs;

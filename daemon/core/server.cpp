@@ -1,6 +1,9 @@
 #include "server.h"
 
+#include "accountstore.h"
 #include "controlserver.h"
+#include "mailstore.h"
+#include "storecontrol.h"
 #include "listener.h"
 #include "logging.h"
 #include "networkservice.h"
@@ -87,8 +90,12 @@ bool Server::start(QVector<ConfigError> *errors)
 
 void Server::createSubsystems()
 {
-    // Subsystems and protocol services are added here as they land (store, queue, rate limiter,
-    // SMTP, IMAP, API); each registers its own control methods through m_context.controlMethods.
+    // Subsystems first (the services use them through m_context), then the protocol services.
+    // Each registers its own control methods through m_context.controlMethods.
+    m_context.accounts = new AccountStore(m_config.mailRoot, this);
+    m_context.accounts->setDomains(m_config.domains);
+    m_context.mailStore = new MailStore(m_config.mailRoot, m_context.accounts, this);
+    registerStoreControlMethods(m_controlMethods, m_context.accounts, m_context.mailStore);
 }
 
 bool Server::probeChangedListeners(const Config &next, QVector<ConfigError> *errors) const
@@ -171,6 +178,8 @@ bool Server::applyNewConfig(const Config &nextIn, QVector<ConfigError> *errors, 
     const Config previous = m_config;
     m_config = next;
     Logging::setLevel(m_config.logLevel);
+    if (m_context.accounts)
+        m_context.accounts->setDomains(m_config.domains); // a removed domain keeps its mail
     if (tlsChanged || !next.tls.certFile.isEmpty()) {
         QVector<ConfigError> ignored;
         m_tls->configure(m_config, &ignored);
