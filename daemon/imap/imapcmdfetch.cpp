@@ -1,0 +1,212 @@
+// ImapSession: FETCH and UID FETCH (RFC 3501 6.4.5, 7.4.2; CHANGEDSINCE RFC 7162).
+// ENVELOPE/BODYSTRUCTURE/BODY and the part table come from the MIME module's
+// MimeFetchInfo, cached in the folder index per message, so repeated FETCHes never
+// re-parse; BODY[section] reads the file and cuts the bytes out with that table.
+// Long FETCHes run in slices and pause while the client is slow to read.
+#include "imapfetchrequest.h"
+#include "imapformat.h"
+#include "imaplimits.h"
+#include "imapselectedview.h"
+#include "imapsession.h"
+#include "mailbox.h"
+#include "mimefetchinfo.h"
+#include "mimemessage.h"
+
+#include <memory>
+
+std::optional<MimeFetchInfo> ImapSession::fetchInfo(quint32 uid, const QByteArray *raw)
+{
+    Mailbox *mailbox = m_view->mailbox();
+    const QByteArray blob = mailbox->cachedData(uid);
+    if (!blob.isEmpty()) {
+        if (std::optional<MimeFetchInfo> info = MimeFetchInfo::deserialize(blob))
+            return info;
+    }
+    QByteArray data;
+    if (raw) {
+        data = *raw;
+    } else {
+        std::optional<QByteArray> read = mailbox->readMessage(uid);
+        if (!read)
+            return std::nullopt;
+        data = std::move(*read);
+    }
+    MimeFetchInfo info = MimeFetchInfo::fromMessage(MimeMessage::parse(data));
+    mailbox->setCachedData(uid, info.serialize());
+    return info;
+}
+
+namespace {
+void appendLiteral(QByteArray &out, const QByteArray &data)
+{
+    out.append('{').append(QByteArray::number(data.size())).append("}\r\n").append(data);
+}
+}
+
+void ImapSession::cmdFetch(const ImapCommand &cmd)
+{
+    if (cmd.args.size() < 2)
+        return bad("FETCH needs a sequence set and data items");
+    QByteArray error;
+    std::optional<ImapFetchRequest> parsed = ImapFetchRequest::parse(cmd.args.mid(1), &error);
+    if (!parsed)
+        return bad(error);
+    QVector<quint32> uids;
+    if (!resolveSet(cmd.args[0], cmd.uid, &uids))
+        return;
+    if (parsed->changedSince || parsed->has(ImapFetchRequest::Item::Kind::ModSeq))
+        m_condstore = true;
+
+    struct Job {
+        ImapFetchRequest request;
+        QVector<quint32> uids;
+        int next = 0;
+        bool expunged = false;
+        bool uidCommand = false;
+    };
+    auto job = std::make_shared<Job>();
+    job->request = std::move(*parsed);
+    job->uids = std::move(uids);
+    job->uidCommand = cmd.uid;
+    using K = ImapFetchRequest::Item::Kind;
+    const bool markSeen = job->request.setsSeen() && !m_view->readOnly();
+
+    runResumable([this, job, markSeen]() -> bool {
+        if (!m_view)
+            return true;
+        Mailbox *mailbox = m_view->mailbox();
+        const ImapFetchRequest &req = job->request;
+        QByteArray out;
+        const int end = std::min<int>(job->uids.size(), job->next + ImapLimits::FetchBatch);
+        for (; job->next < end; ++job->next) {
+            const quint32 uid = job->uids.at(job->next);
+            const MessageInfo *info = mailbox->message(uid);
+            if (!info) {
+                job->expunged = true;
+                continue;
+            }
+            if (req.changedSince && info->modSeq <= req.changedSince)
+                continue;
+            bool flagsChanged = false;
+            if (markSeen && !(info->flags & MessageFlag::Seen)) {
+                mailbox->storeFlags({uid}, FlagOperation::Add, MessageFlag::Seen, {});
+                m_view->forgetFlagChanges({uid});
+                info = mailbox->message(uid);
+                if (!info)
+                    continue;
+                flagsChanged = true;
+            }
+            std::optional<QByteArray> raw;
+            std::optional<MimeFetchInfo> mime;
+            if (req.needsContent()) {
+                raw = mailbox->readMessage(uid);
+                if (!raw) {
+                    job->expunged = true;
+                    continue;
+                }
+            }
+            if (req.needsInfo()) {
+                mime = fetchInfo(uid, raw ? &*raw : nullptr);
+                if (!mime) {
+                    job->expunged = true;
+                    continue;
+                }
+            }
+            QByteArray line = "* " + QByteArray::number(m_view->seqOfUid(uid)) + " FETCH (";
+            bool first = true;
+            auto sep = [&] {
+                if (!first)
+                    line.append(' ');
+                first = false;
+            };
+            if (job->uidCommand || req.has(K::Uid)) {
+                sep();
+                line += "UID " + QByteArray::number(uid);
+            }
+            if (flagsChanged && !req.has(K::Flags)) {
+                sep();
+                line += "FLAGS " + ImapFormat::flags(info->flags, info->keywords);
+            }
+            for (const ImapFetchRequest::Item &item : req.items) {
+                switch (item.kind) {
+                case K::Uid:
+                    continue;
+                case K::Flags:
+                    sep();
+                    line += "FLAGS " + ImapFormat::flags(info->flags, info->keywords);
+                    break;
+                case K::InternalDate:
+                    sep();
+                    line += "INTERNALDATE \"" + ImapFormat::dateTime(info->internalDate) + '"';
+                    break;
+                case K::Size:
+                    sep();
+                    line += "RFC822.SIZE " + QByteArray::number(info->size);
+                    break;
+                case K::ModSeq:
+                    sep();
+                    line += "MODSEQ (" + QByteArray::number(info->modSeq) + ')';
+                    break;
+                case K::Envelope:
+                    sep();
+                    line += "ENVELOPE " + mime->envelope;
+                    break;
+                case K::BodyStructure:
+                    sep();
+                    line += "BODYSTRUCTURE " + mime->bodyStructure;
+                    break;
+                case K::Body:
+                    sep();
+                    line += "BODY " + mime->body;
+                    break;
+                case K::Rfc822:
+                    sep();
+                    line += "RFC822 ";
+                    appendLiteral(line, *raw);
+                    break;
+                case K::Rfc822Header:
+                case K::Rfc822Text: {
+                    ImapSection s;
+                    s.text = item.kind == K::Rfc822Header ? ImapSection::Text::Header : ImapSection::Text::Text;
+                    const std::optional<QByteArray> data = s.extract(*raw, *mime);
+                    sep();
+                    line += item.kind == K::Rfc822Header ? "RFC822.HEADER " : "RFC822.TEXT ";
+                    appendLiteral(line, data.value_or(QByteArray()));
+                    break;
+                }
+                case K::Section: {
+                    std::optional<QByteArray> data;
+                    if (item.section.path.isEmpty() && item.section.text == ImapSection::Text::None)
+                        data = *raw;
+                    else
+                        data = item.section.extract(*raw, *mime);
+                    sep();
+                    line += "BODY[" + item.section.toString() + ']';
+                    if (item.origin >= 0)
+                        line += '<' + QByteArray::number(item.origin) + '>';
+                    line += ' ';
+                    if (!data) {
+                        line += "NIL";
+                    } else if (item.origin >= 0) {
+                        appendLiteral(line, ImapSection::partial(*data, item.origin, item.count));
+                    } else {
+                        appendLiteral(line, *data);
+                    }
+                    break;
+                }
+                }
+            }
+            line += ")\r\n";
+            out += line;
+        }
+        if (!out.isEmpty())
+            send(out);
+        if (job->next < job->uids.size())
+            return false;
+        if (job->expunged && !job->uidCommand)
+            no("[EXPUNGEISSUED] Some messages were expunged.");
+        else
+            ok("Fetch completed.");
+        return true;
+    });
+}

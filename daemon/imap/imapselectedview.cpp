@@ -1,0 +1,148 @@
+#include "imapselectedview.h"
+
+#include "imapformat.h"
+#include "mailbox.h"
+
+#include <algorithm>
+
+ImapSelectedView::ImapSelectedView(const QSharedPointer<Mailbox> &mailbox, bool readOnly, QObject *parent)
+    : QObject(parent), m_mailbox(mailbox), m_readOnly(readOnly)
+{
+    const QVector<MessageInfo> &msgs = mailbox->messages();
+    m_uids.reserve(msgs.size());
+    for (const MessageInfo &m : msgs)
+        m_uids.append(m.uid);
+    connect(mailbox.data(), &Mailbox::messagesAdded, this, &ImapSelectedView::onAdded);
+    connect(mailbox.data(), &Mailbox::flagsChanged, this, &ImapSelectedView::onFlagsChanged);
+    connect(mailbox.data(), &Mailbox::messagesExpunged, this, &ImapSelectedView::onExpunged);
+    connect(mailbox.data(), &Mailbox::folderRemoved, this, [this] {
+        m_removed = true;
+        emit updatesPending();
+    });
+}
+
+int ImapSelectedView::seqOfUid(quint32 uid) const
+{
+    auto it = std::lower_bound(m_uids.cbegin(), m_uids.cend(), uid);
+    if (it == m_uids.cend() || *it != uid)
+        return 0;
+    return int(it - m_uids.cbegin()) + 1;
+}
+
+bool ImapSelectedView::resolve(const ImapSequenceSet &set, bool uid, QVector<quint32> *out) const
+{
+    out->clear();
+    const quint32 n = quint32(m_uids.size());
+    if (uid) {
+        const quint32 star = n ? m_uids.last() : 0;
+        for (const auto &r : set.ranges()) {
+            quint32 lo = r.first == ImapSequenceSet::Star ? star : r.first;
+            quint32 hi = r.second == ImapSequenceSet::Star ? star : r.second;
+            if (lo > hi)
+                std::swap(lo, hi);
+            if (hi == 0)
+                continue;
+            for (auto it = std::lower_bound(m_uids.cbegin(), m_uids.cend(), lo); it != m_uids.cend() && *it <= hi; ++it)
+                out->append(*it);
+        }
+    } else {
+        for (const auto &r : set.ranges()) {
+            quint32 lo = r.first == ImapSequenceSet::Star ? n : r.first;
+            quint32 hi = r.second == ImapSequenceSet::Star ? n : r.second;
+            if (lo > hi)
+                std::swap(lo, hi);
+            if (lo == 0 || hi > n)
+                return false;
+            for (quint32 s = lo; s <= hi; ++s)
+                out->append(m_uids.at(int(s) - 1));
+        }
+    }
+    if (set.ranges().size() > 1) {
+        std::sort(out->begin(), out->end());
+        out->erase(std::unique(out->begin(), out->end()), out->end());
+    }
+    return true;
+}
+
+QByteArray ImapSelectedView::takeUpdates(bool allowExpunge, bool condstore)
+{
+    QByteArray out;
+    if (allowExpunge && !m_expunged.isEmpty()) {
+        std::sort(m_expunged.begin(), m_expunged.end());
+        // Highest first: each number stays valid for the client as it applies them.
+        for (auto it = m_expunged.crbegin(); it != m_expunged.crend(); ++it) {
+            const int seq = seqOfUid(*it);
+            if (seq > 0)
+                out += "* " + QByteArray::number(seq) + " EXPUNGE\r\n";
+        }
+        const QVector<quint32> gone = m_expunged;
+        m_expunged.clear();
+        dropUids(gone);
+    }
+    if (m_added) {
+        m_added = false;
+        const quint32 last = m_uids.isEmpty() ? 0 : m_uids.last();
+        const int before = m_uids.size();
+        for (const MessageInfo &m : m_mailbox->messages())
+            if (m.uid > last)
+                m_uids.append(m.uid);
+        if (m_uids.size() != before)
+            out += "* " + QByteArray::number(m_uids.size()) + " EXISTS\r\n";
+    }
+    if (!m_flagsChanged.isEmpty()) {
+        QVector<quint32> changed(m_flagsChanged.cbegin(), m_flagsChanged.cend());
+        std::sort(changed.begin(), changed.end());
+        m_flagsChanged.clear();
+        for (quint32 uid : changed) {
+            const int seq = seqOfUid(uid);
+            const MessageInfo *info = m_mailbox->message(uid);
+            if (seq == 0 || !info)
+                continue;
+            out += "* " + QByteArray::number(seq) + " FETCH (UID " + QByteArray::number(uid) + " FLAGS "
+                + ImapFormat::flags(info->flags, info->keywords);
+            if (condstore)
+                out += " MODSEQ (" + QByteArray::number(info->modSeq) + ")";
+            out += ")\r\n";
+        }
+    }
+    return out;
+}
+
+void ImapSelectedView::forgetFlagChanges(const QVector<quint32> &uids)
+{
+    for (quint32 uid : uids)
+        m_flagsChanged.remove(uid);
+}
+
+void ImapSelectedView::dropUids(const QVector<quint32> &uids)
+{
+    if (uids.isEmpty())
+        return;
+    QSet<quint32> gone(uids.cbegin(), uids.cend());
+    m_uids.erase(std::remove_if(m_uids.begin(), m_uids.end(), [&](quint32 u) { return gone.contains(u); }), m_uids.end());
+    m_expunged.erase(std::remove_if(m_expunged.begin(), m_expunged.end(), [&](quint32 u) { return gone.contains(u); }),
+                     m_expunged.end());
+}
+
+void ImapSelectedView::onAdded(const QVector<quint32> &)
+{
+    m_added = true;
+    emit updatesPending();
+}
+
+void ImapSelectedView::onFlagsChanged(const QVector<quint32> &uids)
+{
+    for (quint32 uid : uids)
+        m_flagsChanged.insert(uid);
+    emit updatesPending();
+}
+
+void ImapSelectedView::onExpunged(const QVector<quint32> &uids)
+{
+    for (quint32 uid : uids) {
+        m_flagsChanged.remove(uid);
+        if (seqOfUid(uid) > 0)
+            m_expunged.append(uid);
+    }
+    emit updatesPending();
+}
