@@ -105,9 +105,13 @@ void ConfigFormModel::setValue(const QString &path, const QJsonValue &value)
     if (sameValue(savedValue(path), value)) {
         // Back to the saved value: restore the file's exact form (absent stays absent).
         const QJsonValue raw = valueAt(m_saved, path);
-        if (raw.isUndefined())
+        if (raw.isUndefined()) {
             removeValueAt(m_edited, path);
-        else
+            // A section the edit created (the file had none) goes again when it empties.
+            const QString head = path.section(QLatin1Char('.'), 0, 0);
+            if (head != path && !m_saved.contains(head) && m_edited.value(head).toObject().isEmpty())
+                m_edited.remove(head);
+        } else
             setValueAt(m_edited, path, raw);
     } else {
         setValueAt(m_edited, path, value);

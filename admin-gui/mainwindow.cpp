@@ -295,7 +295,7 @@ void MainWindow::updateConnectionState()
 void MainWindow::updateTitle()
 {
     const QString file = m_model->path().isEmpty() ? tr("no file") : m_model->path();
-    setWindowTitle(tr("%1 - Postroom admin").arg(file) + (m_model->isModified() ? QStringLiteral(" *") : QString()));
+    setWindowTitle(tr("%1[*] - Postroom admin").arg(file));
     setWindowModified(m_model->isModified());
     m_saveAction->setEnabled(m_model->isModified());
     m_revertAction->setEnabled(m_model->isModified());

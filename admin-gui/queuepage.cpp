@@ -35,16 +35,14 @@ QueuePage::QueuePage(DaemonClient *client, QWidget *parent) : QWidget(parent), m
 
     m_retry = new QPushButton(tr("&Retry now"), this);
     m_retry->setToolTip(tr("Try to deliver the selected message again now."));
-    m_retryAll = new QPushButton(tr("Retry all"), this);
-    m_retryAll->setToolTip(tr("Try every deferred message again now."));
     m_remove = new QPushButton(tr("Remove..."), this);
     m_remove->setToolTip(tr("Delete the selected message from the queue without delivering it."));
-    m_flush = new QPushButton(tr("Flush queue..."), this);
-    m_flush->setToolTip(tr("Delete every message waiting in the queue."));
+    m_flush = new QPushButton(tr("&Flush queue"), this);
+    m_flush->setToolTip(tr("Try to deliver every waiting message now, without waiting for its next attempt time."));
     m_refresh = new QPushButton(tr("Refresh"), this);
     auto *tools = new QHBoxLayout;
     tools->addWidget(m_count, 1);
-    for (QPushButton *b : {m_refresh, m_retry, m_retryAll, m_remove, m_flush})
+    for (QPushButton *b : {m_refresh, m_retry, m_remove, m_flush})
         tools->addWidget(b);
 
     m_table = new QTableWidget(0, 6, this);
@@ -73,7 +71,6 @@ QueuePage::QueuePage(DaemonClient *client, QWidget *parent) : QWidget(parent), m
 
     connect(m_refresh, &QPushButton::clicked, this, &QueuePage::refresh);
     connect(m_retry, &QPushButton::clicked, this, &QueuePage::retrySelected);
-    connect(m_retryAll, &QPushButton::clicked, this, &QueuePage::retryAll);
     connect(m_remove, &QPushButton::clicked, this, &QueuePage::removeSelected);
     connect(m_flush, &QPushButton::clicked, this, &QueuePage::flush);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] {
@@ -215,7 +212,6 @@ void QueuePage::updateButtons()
     const bool selected = online && !selectedId().isEmpty();
     m_retry->setEnabled(selected);
     m_remove->setEnabled(selected);
-    m_retryAll->setEnabled(online && m_table->rowCount() > 0);
     m_flush->setEnabled(online && m_table->rowCount() > 0);
     m_refresh->setEnabled(online);
 }
@@ -235,11 +231,6 @@ void QueuePage::retrySelected()
         runAction(QStringLiteral("queue.retry"), {{QStringLiteral("id"), id}}, tr("Message %1 will be retried now.").arg(id));
 }
 
-void QueuePage::retryAll()
-{
-    runAction(QStringLiteral("queue.retry"), {}, tr("All deferred messages will be retried now."));
-}
-
 void QueuePage::removeSelected()
 {
     const QString id = selectedId();
@@ -254,11 +245,5 @@ void QueuePage::removeSelected()
 
 void QueuePage::flush()
 {
-    if (QMessageBox::warning(this, tr("Flush queue"),
-                             tr("Delete all %n message(s) in the queue? They will not be delivered.", nullptr,
-                                m_table->rowCount()),
-                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
-        != QMessageBox::Yes)
-        return;
-    runAction(QStringLiteral("queue.flush"), {}, tr("The queue was flushed."));
+    runAction(QStringLiteral("queue.flush"), {}, tr("Delivery of every waiting message was started."));
 }

@@ -1,5 +1,5 @@
 // The delivery queue over the control socket (queue.*): messages waiting or failing,
-// per-recipient state and last error, and retry / remove / flush. Refreshes itself
+// per-recipient state and last error, retry one, remove one, flush (deliver all now). Refreshes itself
 // every few seconds while visible.
 #pragma once
 
@@ -27,7 +27,6 @@ public:
     QString message() const;
 
     void retrySelected();
-    void retryAll();
     void removeSelected();
     void flush();
 
@@ -57,7 +56,6 @@ private:
     QTableWidget *m_table;
     QTextBrowser *m_details;
     QPushButton *m_retry;
-    QPushButton *m_retryAll;
     QPushButton *m_remove;
     QPushButton *m_flush;
     QPushButton *m_refresh;
