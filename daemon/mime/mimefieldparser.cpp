@@ -110,7 +110,8 @@ private:
             const char c = peek();
             ++m_pos;
             if (c == '\\') {
-                ++m_pos;
+                if (!atEnd())
+                    ++m_pos;                  // the escaped character, if any
             } else if (c == '(') {
                 ++depth;
             } else if (c == ')') {
