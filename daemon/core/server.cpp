@@ -7,6 +7,8 @@
 #include "listener.h"
 #include "logging.h"
 #include "networkservice.h"
+#include "ratelimiter.h"
+#include "smtpserver.h"
 #include "statsregistry.h"
 #include "tlscontext.h"
 
@@ -96,6 +98,9 @@ void Server::createSubsystems()
     m_context.accounts->setDomains(m_config.domains);
     m_context.mailStore = new MailStore(m_config.mailRoot, m_context.accounts, this);
     registerStoreControlMethods(m_controlMethods, m_context.accounts, m_context.mailStore);
+    m_context.rateLimiter = new RateLimiter(this); // shared by SMTP, IMAP and the API: before the services
+    m_context.rateLimiter->configure(m_config.rateLimit);
+    addService(new SmtpServer(m_context, this));
 }
 
 bool Server::probeChangedListeners(const Config &next, QVector<ConfigError> *errors) const
@@ -180,6 +185,8 @@ bool Server::applyNewConfig(const Config &nextIn, QVector<ConfigError> *errors, 
     Logging::setLevel(m_config.logLevel);
     if (m_context.accounts)
         m_context.accounts->setDomains(m_config.domains); // a removed domain keeps its mail
+    if (m_context.rateLimiter)
+        m_context.rateLimiter->configure(m_config.rateLimit);
     if (tlsChanged || !next.tls.certFile.isEmpty()) {
         QVector<ConfigError> ignored;
         m_tls->configure(m_config, &ignored);
