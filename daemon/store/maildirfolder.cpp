@@ -75,6 +75,7 @@ bool MaildirFolder::open(StoreError *error)
     if (!exists(m_path))
         return storeFail(error, StoreErrorCode::NotFound, QStringLiteral("no such folder"));
     readKeywords();
+    m_opened = true;
     if (!loadIndex()) {
         m_infos.clear();
         m_files.clear();

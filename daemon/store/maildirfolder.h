@@ -117,5 +117,6 @@ private:
     qint64 m_newMtime = -1;
     qint64 m_curMtime = -1;
     bool m_indexDirty = false;
+    bool m_opened = false;            // only a full view (open()) may write the index
     bool m_locked = false;            // this instance holds the folder lock (flock is not re-entrant)
 };

@@ -124,7 +124,7 @@ bool MaildirFolder::loadIndex()
 
 void MaildirFolder::saveIndex()
 {
-    if (!m_indexDirty || m_journalInode < 0 || m_uidValidity == 0 || !exists(m_path))
+    if (!m_opened || !m_indexDirty || m_journalInode < 0 || m_uidValidity == 0 || !exists(m_path))
         return;
     compactEntries();
     Writer w;

@@ -131,6 +131,8 @@ bool MaildirFolder::scanDirectories(Changes *changes, StoreError *error)
             MaildirNames::infoToFlags(MaildirNames::splitFileName(f.name).info, &flags, &mask);
             if (flags != m_infos.at(i).flags || mask != f.keywordMask) {
                 m_infos[i].flags = flags;
+                if (mask >> m_keywords.size())
+                    readKeywords(); // a keyword another writer added to the table
                 m_infos[i].keywords = keywordsFromMask(mask);
                 f.keywordMask = mask;
                 flagMismatch.insert(m_infos.at(i).uid, m_infos.at(i).modSeq);
@@ -163,6 +165,8 @@ bool MaildirFolder::scanDirectories(Changes *changes, StoreError *error)
         meta.name = e.name;
         meta.inNew = e.inNew;
         MaildirNames::infoToFlags(parts.info, &info.flags, &meta.keywordMask);
+        if (meta.keywordMask >> m_keywords.size())
+            readKeywords(); // a keyword another writer added to the table
         info.keywords = keywordsFromMask(meta.keywordMask);
         insertSorted(info, meta);
         changes->added << uid;
