@@ -9,7 +9,7 @@
 #include <QSslSocket>
 
 SmtpServer::SmtpServer(const ServiceContext &context, QObject *parent)
-    : QObject(parent), m_ctx(context)
+    : QObject(parent), m_ctx(&context)
 {
 }
 
@@ -24,21 +24,21 @@ SmtpServer::~SmtpServer()
 
 QVector<SmtpServer::PortSpec> SmtpServer::wantedPorts() const
 {
-    const SmtpConfig &c = m_ctx.config->smtp;
+    const SmtpConfig &c = m_ctx->config->smtp;
     QVector<PortSpec> ports = {
         {QStringLiteral("smtp"), QStringLiteral("smtp.port"), c.port, SmtpSession::Port::Inbound, false},
         {QStringLiteral("submission"), QStringLiteral("smtp.submission_port"), c.submissionPort, SmtpSession::Port::Submission, false},
     };
-    if (m_ctx.tls && m_ctx.tls->isEnabled())
+    if (m_ctx->tls && m_ctx->tls->isEnabled())
         ports.append({QStringLiteral("smtps"), QStringLiteral("smtp.smtps_port"), c.smtpsPort, SmtpSession::Port::Smtps, true});
     return ports;
 }
 
 Listener *SmtpServer::createListener(const PortSpec &spec, QVector<ConfigError> *errors)
 {
-    auto *listener = new Listener(ListenerSpec{spec.name, QStringLiteral("smtp"), spec.implicitTls, m_ctx.config->smtp.host,
+    auto *listener = new Listener(ListenerSpec{spec.name, QStringLiteral("smtp"), spec.implicitTls, m_ctx->config->smtp.host,
                                                spec.port, QStringLiteral("smtp.host"), spec.portKey},
-                                  m_ctx.tls, m_ctx.budget, this);
+                                  m_ctx->tls, m_ctx->budget, this);
     const SmtpSession::Port kind = spec.kind;
     listener->setSessionFactory([this, kind](QSslSocket *socket, Listener *) { accept(socket, kind); });
     QString error;
@@ -73,7 +73,7 @@ bool SmtpServer::applyConfig(const Config &, QVector<ConfigError> *errors)
             continue;
         }
         QString error;
-        if (!listener->rebind(m_ctx.config->smtp.host, spec.port, &error)) {
+        if (!listener->rebind(m_ctx->config->smtp.host, spec.port, &error)) {
             if (errors)
                 errors->append({spec.portKey, error.section(QStringLiteral(": "), 1)});
             ok = false;
@@ -111,21 +111,21 @@ quint16 SmtpServer::boundPort(const QString &name) const
 // max_connections counts every SMTP port together; then the per-IP limiter decides.
 void SmtpServer::accept(QSslSocket *socket, SmtpSession::Port kind)
 {
-    m_ctx.stats->add(StatName::SmtpConnectionsTotal);
+    m_ctx->stats->add(StatName::SmtpConnectionsTotal);
     const QHostAddress peer = socket->peerAddress();
-    const QByteArray host = m_ctx.config->hostname.toUtf8();
+    const QByteArray host = m_ctx->config->hostname.toUtf8();
     QByteArray refusal;
     QString reason;
-    if (m_admitted >= m_ctx.config->smtp.maxConnections) {
+    if (m_admitted >= m_ctx->config->smtp.maxConnections) {
         qCWarning(lcSmtp).noquote() << "refusing" << peer.toString() << ": max_connections ("
-                                    << m_ctx.config->smtp.maxConnections << ") reached";
+                                    << m_ctx->config->smtp.maxConnections << ") reached";
         refusal = "421 4.7.0 " + host + " Too many connections, try again later\r\n";
-    } else if (m_ctx.rateLimiter && !m_ctx.rateLimiter->admitConnection(peer, RateLimiter::Protocol::Smtp, &reason)) {
-        m_ctx.stats->add(StatName::RateLimitRefusals);
+    } else if (m_ctx->rateLimiter && !m_ctx->rateLimiter->admitConnection(peer, RateLimiter::Protocol::Smtp, &reason)) {
+        m_ctx->stats->add(StatName::RateLimitRefusals);
         qCWarning(lcSmtp).noquote() << "refusing" << peer.toString() << ":" << reason;
         refusal = "421 4.7.0 " + host + " Too many connections from your address, try again later\r\n";
     }
-    auto *session = new SmtpSession(socket, kind, &m_ctx, refusal);
+    auto *session = new SmtpSession(socket, kind, m_ctx, refusal);
     const bool admitted = refusal.isEmpty();
     m_sessions.insert(session, admitted);
     if (admitted)

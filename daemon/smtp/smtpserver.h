@@ -1,7 +1,7 @@
 // The SMTP service: listeners on smtp.port (25, inbound), smtp.submission_port (587,
 // AUTH required) and smtp.smtps_port (465, implicit TLS, only when TLS is on). Admits each
 // connection against max_connections and the rate limiter and hands it to an SmtpSession.
-// Trusts the ServiceContext (config, TLS, store, queue) given by the Server.
+// Trusts the ServiceContext (config, TLS, store, queue) given by the Server; it must outlive us.
 #pragma once
 
 #include "networkservice.h"
@@ -43,7 +43,7 @@ private:
     Listener *createListener(const PortSpec &spec, QVector<ConfigError> *errors);
     void accept(QSslSocket *socket, SmtpSession::Port kind);
 
-    ServiceContext m_ctx;
+    const ServiceContext *m_ctx; // the Server's, read live (subsystems may be added after us)
     QHash<QString, Listener *> m_listeners;
     QHash<SmtpSession *, bool> m_sessions; // every live session; value: admitted
     int m_admitted = 0;

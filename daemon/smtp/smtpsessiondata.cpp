@@ -16,8 +16,9 @@
 // Opens the spool file and writes our Received: header (RFC 5321 4.4) first.
 bool SmtpSession::beginMessage()
 {
-    QString error;
-    m_writer = m_ctx->queue->beginMessage(&error);
+    QString error = QStringLiteral("no delivery queue");
+    if (m_ctx->queue)
+        m_writer = m_ctx->queue->beginMessage(&error);
     if (!m_writer) {
         qCWarning(lcSmtp).noquote() << "cannot open a spool file:" << error;
         reply(451, "4.3.0", "Local error in processing, try again later");
