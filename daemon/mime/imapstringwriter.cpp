@@ -20,12 +20,15 @@ void ImapStringWriter::appendString(QByteArray &out, QByteArrayView value)
     }
     out.reserve(out.size() + value.size() + 2);
     out.append('"');
-    for (char c : value) {
-        if (c == '"' || c == '\\')
-            out.append('\\');
-        out.append(c);
+    qsizetype from = 0;
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        const char c = value.at(i);
+        if (c == '"' || c == '\\') {
+            out.append(value.data() + from, i - from).append('\\');
+            from = i;
+        }
     }
-    out.append('"');
+    out.append(value.data() + from, value.size() - from).append('"');
 }
 
 void ImapStringWriter::appendNString(QByteArray &out, const QByteArray &value)
@@ -44,8 +47,8 @@ void ImapStringWriter::appendLiteral(QByteArray &out, QByteArrayView value)
 
 void ImapStringWriter::appendHumanString(QByteArray &out, QByteArrayView value, bool wasFolded)
 {
-    QByteArray clean;
-    clean.reserve(value.size());
+    QByteArray clean(value.size(), Qt::Uninitialized);
+    char *o = clean.data();
     bool changed = false;
     bool special = false;
     bool lastBlank = true;                 // true at the start: leading blanks go
@@ -59,19 +62,20 @@ void ImapStringWriter::appendHumanString(QByteArray &out, QByteArrayView value, 
             if (lastBlank || c == '\t')
                 changed = true;
             if (!lastBlank)
-                clean.append(' ');
+                *o++ = ' ';
             lastBlank = true;
             continue;
         }
         if (c == '"' || c == '\\' || u >= 0x80 || u == 0)
             special = true;
-        clean.append(c);
+        *o++ = c;
         lastBlank = false;
     }
-    if (lastBlank && !clean.isEmpty()) {
-        clean.chop(1);                     // trailing blank
+    if (lastBlank && o != clean.constData()) {
+        --o;                               // trailing blank
         changed = true;
     }
+    clean.truncate(o - clean.constData());
     if (clean.isEmpty()) {
         out.append("\"\"");
         return;

@@ -66,14 +66,22 @@ QByteArray MimeHeader::unfoldedValue(const QByteArray &raw, const Field &f)
     qsizetype p = f.valueStart;
     while (p < f.end && isBlank(d[p]))
         ++p;
-    QByteArray out;
-    out.reserve(f.end - p);
-    for (; p < f.end; ++p) {
-        if (d[p] != '\r' && d[p] != '\n')
-            out.append(d[p]);
+    // Copy the spans between line breaks; only CR and LF go.
+    QByteArray out(f.end - p, Qt::Uninitialized);
+    char *o = out.data();
+    while (p < f.end) {
+        const void *lf = std::memchr(d + p, '\n', size_t(f.end - p));
+        qsizetype stop = lf ? static_cast<const char *>(lf) - d : f.end;
+        qsizetype spanEnd = stop;
+        if (spanEnd > p && d[spanEnd - 1] == '\r')
+            --spanEnd;
+        for (qsizetype i = p; i < spanEnd; ++i) {
+            if (d[i] != '\r')              // a stray CR inside a line goes too
+                *o++ = d[i];
+        }
+        p = lf ? stop + 1 : f.end;
     }
-    if (out.isNull())
-        out = QByteArray("");
+    out.truncate(o - out.constData());
     return out;
 }
 
