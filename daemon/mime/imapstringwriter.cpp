@@ -15,7 +15,15 @@ bool ImapStringWriter::canQuote(QByteArrayView value)
 void ImapStringWriter::appendString(QByteArray &out, QByteArrayView value)
 {
     if (!canQuote(value)) {
-        appendLiteral(out, value);
+        if (value.indexOf('\0') < 0) {
+            appendLiteral(out, value);
+            return;
+        }
+        // NUL is not allowed in an IMAP string, literal or not (RFC 3501 4.3);
+        // Dovecot sends 0x80 in its place, and so do we.
+        QByteArray copy = value.toByteArray();
+        copy.replace('\0', '\x80');
+        appendLiteral(out, copy);
         return;
     }
     out.reserve(out.size() + value.size() + 2);
@@ -68,7 +76,7 @@ void ImapStringWriter::appendHumanString(QByteArray &out, QByteArrayView value, 
         }
         if (c == '"' || c == '\\' || u >= 0x80 || u == 0)
             special = true;
-        *o++ = c;
+        *o++ = u == 0 ? '\x80' : c;       // no NUL in IMAP strings
         lastBlank = false;
     }
     if (lastBlank && o != clean.constData()) {

@@ -1,6 +1,7 @@
 // ImapStringWriter: appends IMAP string forms (RFC 3501 4.3, 9 "string"/"nstring") to a
 // response buffer. A quoted string is used when the value allows it; CR, LF, NUL, 8-bit
 // bytes or a long value (> LiteralThreshold) give a literal {n}\r\n<bytes>, as Dovecot does.
+// NUL bytes (never valid in an IMAP string) are sent as 0x80, as Dovecot does.
 #pragma once
 
 #include <QByteArray>

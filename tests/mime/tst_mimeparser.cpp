@@ -361,6 +361,8 @@ void tst_MimeParser::stringWriter_data()
     QTest::newRow("human runs") << QByteArray("  a   b  ") << true << QByteArray("{3}\r\na b");
     QTest::newRow("human quote") << QByteArray("Quote \"Q\"") << true << QByteArray("{9}\r\nQuote \"Q\"");
     QTest::newRow("human blank") << QByteArray(" \t ") << true << QByteArray("\"\"");
+    QTest::newRow("nul") << QByteArray("a\0b", 3) << false << QByteArray("{3}\r\na\x80" "b");
+    QTest::newRow("human nul") << QByteArray("a\0b", 3) << true << QByteArray("{3}\r\na\x80" "b");
     QTest::newRow("human long") << QByteArray(1300, 'y') << true << "\"" + QByteArray(1300, 'y') + "\"";
 }
 
