@@ -2,7 +2,6 @@
 
 #include "mimedecoder.h"
 
-#include <QRegularExpression>
 
 namespace {
 
@@ -51,29 +50,6 @@ QString collapseWhitespace(const QString &s)
         out.append(c);
     }
     return out;
-}
-
-// Enough text for a preview; also keeps the regular expressions below linear-ish.
-constexpr qsizetype MaxPreviewSource = 64 * 1024;
-
-QString htmlToText(const QString &html)
-{
-    static const QRegularExpression dropBlocks(QStringLiteral("<(script|style|head)[^>]*>.*?</\\1\\s*>"),
-                                               QRegularExpression::CaseInsensitiveOption
-                                                   | QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression tags(QStringLiteral("<[^>]*>"));
-    QString t = html.left(MaxPreviewSource);
-    t.replace(dropBlocks, QStringLiteral(" "));
-    t.replace(tags, QStringLiteral(" "));
-    t.replace(QLatin1String("&nbsp;"), QLatin1String(" "));
-    t.replace(QLatin1String("&lt;"), QLatin1String("<"));
-    t.replace(QLatin1String("&gt;"), QLatin1String(">"));
-    t.replace(QLatin1String("&quot;"), QLatin1String("\""));
-    t.replace(QLatin1String("&#39;"), QLatin1String("'"));
-    t.replace(QLatin1String("&ndash;"), QString(QChar(0x2013)));
-    t.replace(QLatin1String("&mdash;"), QString(QChar(0x2014)));
-    t.replace(QLatin1String("&amp;"), QLatin1String("&"));
-    return t;
 }
 
 } // namespace
@@ -142,7 +118,7 @@ QString MimeContent::preview(int maxChars) const
 {
     QString text;
     if (const auto t = textBody())
-        text = t->text.left(MaxPreviewSource);
+        text = t->text;
     else if (const auto h = htmlBody())
         text = htmlToText(h->text);
     text = collapseWhitespace(text);

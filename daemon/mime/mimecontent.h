@@ -43,6 +43,9 @@ public:
     QList<Attachment> attachments() const;
     QByteArray decodedPart(int partIndex) const;  // transfer-decoded bytes of a leaf part
 
+    // Plain text of an HTML body: tags dropped, script/style/head skipped, line breaks for
+    // block elements, common entities decoded. Linear in the input.
+    static QString htmlToText(const QString &html);
     // RFC 5322 3.3 date-time (obsolete forms and zone names tolerated).
     static std::optional<QDateTime> parseDate(QByteArrayView value);
     static QList<QByteArray> parseMessageIds(QByteArrayView value);

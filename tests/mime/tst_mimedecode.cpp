@@ -50,6 +50,8 @@ private slots:
     void contentAlternative();
     void contentAttachments();
     void contentCharsets();
+    void htmlToText_data();
+    void htmlToText();
 };
 
 void tst_MimeDecode::encodedWords_data()
@@ -340,6 +342,38 @@ void tst_MimeDecode::contentCharsets()
     QVERIFY(!MimeContent(m34).textBody());
     QVERIFY(MimeContent(m34).htmlBody());
     QVERIFY(!MimeContent(m34).preview().contains(QLatin1Char('<')));
+}
+
+void tst_MimeDecode::htmlToText_data()
+{
+    QTest::addColumn<QString>("html");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("tags") << QStringLiteral("<p>Hello <b>you</b></p>") << QStringLiteral("\nHello you\n");
+    QTest::newRow("br") << QStringLiteral("a<br>b<BR/>c") << QStringLiteral("a\nb\nc");
+    QTest::newRow("entities") << QStringLiteral("a &amp; b &lt;c&gt; &ndash; &#233;&#xE9; &bogus; &") << QStringLiteral("a & b <c> \u2013 \u00e9\u00e9 &bogus; &");
+    QTest::newRow("script style head") << QStringLiteral("<head><title>T</title></head><style>p{}</style>x<script>if (a<b) {}</script>y")
+                                       << QStringLiteral("xy");
+    QTest::newRow("comment") << QStringLiteral("a<!-- <p>hidden</p> -->b") << QStringLiteral("ab");
+    QTest::newRow("unclosed script") << QStringLiteral("a<script>evil") << QStringLiteral("a");
+    QTest::newRow("unclosed tag") << QStringLiteral("a<b") << QStringLiteral("a");
+}
+
+void tst_MimeDecode::htmlToText()
+{
+    QFETCH(QString, html);
+    QFETCH(QString, text);
+    QCOMPARE(MimeContent::htmlToText(html), text);
+    // Hostile input stays linear: 100,000 unclosed script tags.
+    if (QTest::currentDataTag() == QLatin1String("tags")) {
+        QString evil;
+        for (int i = 0; i < 100000; ++i)
+            evil += QLatin1String("<script>x<style>");
+        QElapsedTimer t;
+        t.start();
+        MimeContent::htmlToText(evil);
+        MimeContent::htmlToText(QString(1000000, QLatin1Char('&')));
+        QVERIFY2(t.elapsed() < 3000, qPrintable(QString::number(t.elapsed())));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_MimeDecode)
