@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "config.h"
+#include "configschema.h"
 #include "controlclient.h"
 #include "logging.h"
 #include "server.h"
@@ -112,6 +113,21 @@ int runReload(const QString &configPath)
     return ExitOk;
 }
 
+// Markdown reference of every key, from the schema (docs/configuration.md embeds it).
+int runConfigReference()
+{
+    out() << "| key | default | valid values | applied by reload | meaning |\n|---|---|---|---|---|\n";
+    for (const ConfigKeyInfo &k : ConfigSchema::keys()) {
+        QString def = QString::fromUtf8(QJsonDocument(QJsonArray{k.defaultValue}).toJson(QJsonDocument::Compact));
+        def = def.mid(1, def.size() - 2);
+        QString valid = ConfigSchema::expectation(k);
+        out() << "| `" << k.path << "` | `" << def << "` | " << valid.replace(QLatin1Char('|'), QLatin1String("\\|"))
+              << " | " << (k.appliesLive ? "yes" : "restart") << " | " << k.description
+              << (k.fromReference ? "" : " *(Postroom addition)*") << " |\n";
+    }
+    return ExitOk;
+}
+
 int runDaemon(QCoreApplication &app, const QString &configPath)
 {
     Logging::install();
@@ -199,7 +215,8 @@ int runCommandLine(int argc, char **argv)
         "  run             run the daemon in the foreground (default)\n"
         "  init [--force]  write the default config.json\n"
         "  status [--json] show the running daemon's state\n"
-        "  reload          apply config.json to the running daemon\n");
+        "  reload          apply config.json to the running daemon\n"
+        "  config-reference  print the Markdown table of every config key\n");
     for (const ModuleVerb *m = postroomModuleVerbs(); m && m->verb; ++m)
         description += QStringLiteral("  %1 %2\n").arg(QString::fromLatin1(m->verb).leftJustified(15), QString::fromLatin1(m->help));
     parser.setApplicationDescription(description);
@@ -235,6 +252,8 @@ int runCommandLine(int argc, char **argv)
         return runStatus(configPath, parser.isSet(QStringLiteral("json")));
     if (command == QLatin1String("reload"))
         return runReload(configPath);
+    if (command == QLatin1String("config-reference"))
+        return runConfigReference();
     err() << "unknown command: " << command << " (see `postroomd --help`)\n";
     return ExitUsage;
 }

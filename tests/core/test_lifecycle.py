@@ -60,6 +60,18 @@ class InitTest(unittest.TestCase):
         self.assertIn("unknown command", r.stderr)
 
 
+class DocsTest(unittest.TestCase):
+    def test_configuration_doc_lists_every_key_as_the_daemon_does(self):
+        docs = os.path.join(os.path.dirname(__file__), "..", "..", "docs", "configuration.md")
+        text = open(docs).read()
+        begin = text.index("<!-- BEGIN config-reference -->\n") + len("<!-- BEGIN config-reference -->\n")
+        end = text.index("<!-- END config-reference -->")
+        r = run(["config-reference"], "/")
+        self.assertEqual(r.returncode, 0)
+        self.assertEqual(text[begin:end], r.stdout, "docs/configuration.md is stale: "
+                         "regenerate its table with `postroomd config-reference`")
+
+
 class StartupTest(unittest.TestCase):
     def test_missing_config_is_written_and_used(self):
         # The defaults listen on the standard ports of 0.0.0.0: run the daemon in a network
