@@ -221,7 +221,9 @@ QByteArray MimeFieldParser::parseToken(QByteArrayView value)
 {
     Cursor c(value);
     c.skipCfws();
-    return c.token();
+    const QByteArray t = c.token();
+    c.skipCfws();
+    return c.atEnd() ? t : QByteArray();     // junk after the token: not a valid value
 }
 
 MimeParams MimeFieldParser::joinContinuations(const MimeParams &in)

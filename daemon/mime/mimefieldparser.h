@@ -22,7 +22,8 @@ public:
     static bool parseDisposition(QByteArrayView value, QByteArray *type, MimeParams *params);
     // Comma-separated language tags.
     static QList<QByteArray> parseLanguages(QByteArrayView value);
-    // The first token with comments removed (Content-Transfer-Encoding).
+    // The only token, comments removed (Content-Transfer-Encoding); empty when
+    // anything else follows it.
     static QByteArray parseToken(QByteArrayView value);
     // Joins RFC 2231 continuations: name*0, name*1 ... into "name"; when any segment is
     // extended (name*0*), into "name*" keeping the charset'lang' prefix and %-encoding.

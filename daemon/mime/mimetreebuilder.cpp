@@ -24,29 +24,26 @@ qsizetype MimeTreeBuilder::lineEndAt(qsizetype pos) const
 
 int MimeTreeBuilder::matchBoundary(qsizetype lineStart, qsizetype lineEnd, bool *close) const
 {
-    const qsizetype len = lineEnd - lineStart;
-    if (len < 3 || m_d[lineStart] != '-' || m_d[lineStart + 1] != '-')
+    // As Dovecot does: the line only has to start with "--" + boundary (mailers add
+    // padding and junk); when several open boundaries match, the longest wins, and
+    // among equal ones the innermost (RFC 2046 5.1.2: nested parts may reuse one).
+    const qsizetype len = lineEnd - lineStart - 2;
+    if (len < 1 || m_d[lineStart] != '-' || m_d[lineStart + 1] != '-')
         return -1;
+    const char *text = m_d + lineStart + 2;
+    int best = -1;
     for (int level = int(m_boundaries.size()) - 1; level >= 0; --level) {
         const QByteArray &b = m_boundaries.at(level);
-        if (len < 2 + b.size() || std::memcmp(m_d + lineStart + 2, b.constData(), size_t(b.size())) != 0)
+        if (b.size() > len || (best >= 0 && b.size() <= m_boundaries.at(best).size()))
             continue;
-        qsizetype p = lineStart + 2 + b.size();
-        bool isClose = false;
-        if (p + 1 < lineEnd && m_d[p] == '-' && m_d[p + 1] == '-') {
-            isClose = true;
-            p += 2;
-        }
-        // Only transport padding may follow (RFC 2046 5.1.1), so "--frontier-inner"
-        // does not end a "frontier" part.
-        while (p < lineEnd && (m_d[p] == ' ' || m_d[p] == '\t' || m_d[p] == '\r' || m_d[p] == '\n'))
-            ++p;
-        if (p != lineEnd)
-            continue;
-        *close = isClose;
-        return level;
+        if (std::memcmp(text, b.constData(), size_t(b.size())) == 0)
+            best = level;
     }
-    return -1;
+    if (best >= 0) {
+        const qsizetype n = m_boundaries.at(best).size();
+        *close = len >= n + 2 && text[n] == '-' && text[n + 1] == '-';
+    }
+    return best;
 }
 
 MimeTreeBuilder::Hit MimeTreeBuilder::scanBody(qsizetype pos) const
@@ -126,32 +123,49 @@ MimeTreeBuilder::Hit MimeTreeBuilder::parsePart(qsizetype start, int depth, int 
     // enclosing multipart (then the body is empty), or at the end of the input.
     qsizetype pos = start;
     qsizetype headerEnd = -1;
+    qsizetype emptyLine = -1;
     while (pos < m_size) {
         if (m_d[pos] == '\n' || (m_d[pos] == '\r' && pos + 1 < m_size && m_d[pos + 1] == '\n')) {
-            const qsizetype le = lineEndAt(pos);
-            bool close = false;
-            // An empty line right before a delimiter is the delimiter's CRLF: the
-            // header then has no empty line (Dovecot agrees).
-            if (le < m_size && m_d[le] == '-' && !m_boundaries.isEmpty()
-                && matchBoundary(le, lineEndAt(le), &close) >= 0)
-                headerEnd = pos;
-            pos = le;
+            emptyLine = pos;
+            pos = lineEndAt(pos);
             break;
         }
         const qsizetype le = lineEndAt(pos);
         bool close = false;
-        if (m_d[pos] == '-' && !m_boundaries.isEmpty() && matchBoundary(pos, le, &close) >= 0)
+        if (m_d[pos] == '-' && !m_boundaries.isEmpty() && matchBoundary(pos, le, &close) >= 0) {
+            // A delimiter inside the header: the line break before it is the
+            // delimiter's, not the header's (Dovecot agrees).
+            headerEnd = pos;
+            if (headerEnd > start && m_d[headerEnd - 1] == '\n')
+                --headerEnd;
+            if (headerEnd > start && m_d[headerEnd - 1] == '\r')
+                --headerEnd;
             break;
+        }
         pos = le;
     }
     const qsizetype bodyStart = pos;
     m_msg.m_parts[idx].bodyStart = bodyStart;
-    m_msg.m_parts[idx].headerEnd = headerEnd >= 0 ? headerEnd : bodyStart;
-    applyHeader(m_msg.m_parts[idx], m_msg.m_parts[idx].headerEnd, inDigest);
+    applyHeader(m_msg.m_parts[idx], headerEnd >= 0 ? headerEnd : (emptyLine >= 0 ? emptyLine : bodyStart), inDigest);
 
     const MimePart &p = m_msg.m_parts.at(idx);
     const QByteArray boundary = p.isType("multipart") ? p.param("boundary") : QByteArray();
     const bool canNest = depth < MimeMessage::MaxDepth && m_msg.m_parts.size() < MimeMessage::MaxParts;
+    // An empty line right before an enclosing part's delimiter is that delimiter's
+    // CRLF: the header then has no empty line (Dovecot agrees). A multipart's own
+    // first delimiter does not count, so its boundary takes part in the match.
+    if (emptyLine >= 0 && bodyStart < m_size && m_d[bodyStart] == '-' && !m_boundaries.isEmpty()) {
+        const bool own = canNest && !boundary.isEmpty();
+        if (own)
+            m_boundaries.append(boundary);
+        bool close = false;
+        const int level = matchBoundary(bodyStart, lineEndAt(bodyStart), &close);
+        if (own)
+            m_boundaries.removeLast();
+        if (level >= 0 && !(own && level == int(m_boundaries.size())))
+            headerEnd = emptyLine;
+    }
+    m_msg.m_parts[idx].headerEnd = headerEnd >= 0 ? headerEnd : bodyStart;
     Hit hit;
     if (canNest && !boundary.isEmpty()) {
         m_msg.m_parts[idx].kind = MimePart::Kind::Multipart;
@@ -194,34 +208,37 @@ MimeTreeBuilder::Hit MimeTreeBuilder::parsePart(qsizetype start, int depth, int 
 void MimeTreeBuilder::applyHeader(MimePart &part, qsizetype headerEnd, bool inDigest) const
 {
     const QByteArray &raw = m_msg.m_raw;
-    // Later fields override earlier ones, as in Dovecot.
+    // The first of each Content-* field counts, as in Dovecot (ENVELOPE fields differ:
+    // there the last one counts).
     QByteArray ctype, cte, cdisp, clang;
-    bool haveType = false, haveDisp = false, haveLang = false;
+    bool haveType = false, haveCte = false, haveDisp = false, haveLang = false;
+    bool haveLocation = false, haveMd5 = false, haveId = false, haveDescription = false;
     MimeHeader::forEach(raw, part.headerStart, headerEnd, [&](const MimeHeader::Field &f) {
         const QByteArrayView n = MimeHeader::name(raw, f);
         if (n.size() < 10 || (n.at(0) != 'C' && n.at(0) != 'c'))
             return;
         const auto is = [&n](const char *want) { return n.compare(want, Qt::CaseInsensitive) == 0; };
-        if (is("Content-Type")) {
-            ctype = MimeHeader::unfoldedValue(raw, f);
-            haveType = true;
-        } else if (is("Content-Transfer-Encoding")) {
-            cte = MimeHeader::unfoldedValue(raw, f);
-        } else if (is("Content-Disposition")) {
-            cdisp = MimeHeader::unfoldedValue(raw, f);
-            haveDisp = true;
-        } else if (is("Content-Language")) {
-            clang = MimeHeader::unfoldedValue(raw, f);
-            haveLang = true;
-        } else if (is("Content-Location")) {
-            part.location = MimeHeader::unfoldedValue(raw, f);
-        } else if (is("Content-MD5")) {
-            part.md5 = MimeHeader::unfoldedValue(raw, f);
-        } else if (is("Content-ID")) {
-            part.contentId = MimeHeader::unfoldedValue(raw, f);
-        } else if (is("Content-Description")) {
-            part.description = MimeHeader::unfoldedValue(raw, f);
-        }
+        const auto once = [&](bool &seen, QByteArray &target) {
+            if (!seen)
+                target = MimeHeader::unfoldedValue(raw, f);
+            seen = true;
+        };
+        if (is("Content-Type"))
+            once(haveType, ctype);
+        else if (is("Content-Transfer-Encoding"))
+            once(haveCte, cte);
+        else if (is("Content-Disposition"))
+            once(haveDisp, cdisp);
+        else if (is("Content-Language"))
+            once(haveLang, clang);
+        else if (is("Content-Location"))
+            once(haveLocation, part.location);
+        else if (is("Content-MD5"))
+            once(haveMd5, part.md5);
+        else if (is("Content-ID"))
+            once(haveId, part.contentId);
+        else if (is("Content-Description"))
+            once(haveDescription, part.description);
     });
 
     if (haveType) {

@@ -66,6 +66,8 @@ private slots:
     void millionHeaderFields();
     void manyPartsCapped();
     void bareLf();
+    void structureEdgeCases_data();
+    void structureEdgeCases();
     void truncatedInputNeverBreaks();
     void cacheRoundTripAndCorruption();
     void randomHeaderValues();
@@ -81,14 +83,15 @@ void tst_MimeParser::deepMultipartNesting()
 {
     // 1000 nested multiparts: the first MaxDepth levels are parsed, the rest is one
     // opaque leaf; no crash, no stack overflow, and the answer is valid IMAP.
+    // (Boundaries end in 'x' so none is a prefix of another, as RFC 2046 requires.)
     const int levels = 1000;
-    QByteArray m = "From: a@b.example\r\nSubject: deep\r\nContent-Type: multipart/mixed; boundary=\"b0\"\r\n\r\n";
+    const auto b = [](int i) { return "b" + QByteArray::number(i) + "x"; };
+    QByteArray m = "From: a@b.example\r\nSubject: deep\r\nContent-Type: multipart/mixed; boundary=\"b0x\"\r\n\r\n";
     for (int i = 1; i < levels; ++i)
-        m += "--b" + QByteArray::number(i - 1) + "\r\nContent-Type: multipart/mixed; boundary=\"b"
-            + QByteArray::number(i) + "\"\r\n\r\n";
-    m += "--b" + QByteArray::number(levels - 1) + "\r\nContent-Type: text/plain\r\n\r\nleaf\r\n";
+        m += "--" + b(i - 1) + "\r\nContent-Type: multipart/mixed; boundary=\"" + b(i) + "\"\r\n\r\n";
+    m += "--" + b(levels - 1) + "\r\nContent-Type: text/plain\r\n\r\nleaf\r\n";
     for (int i = levels - 1; i >= 0; --i)
-        m += "--b" + QByteArray::number(i) + "--\r\n";
+        m += "--" + b(i) + "--\r\n";
 
     QElapsedTimer t;
     t.start();
@@ -109,8 +112,8 @@ void tst_MimeParser::deepMultipartNesting()
     QVERIFY(idx > 0);
     QCOMPARE(msg.part(idx).depth, MimeMessage::MaxDepth);
     QCOMPARE(msg.part(idx).kind, MimePart::Kind::Leaf);     // opaque past the cap
-    QVERIFY(msg.headerBytes(idx).contains("boundary=\"b100\""));
-    QVERIFY(msg.bodyBytes(idx).contains("boundary=\"b101\""));
+    QVERIFY(msg.headerBytes(idx).contains("boundary=\"b100x\""));
+    QVERIFY(msg.bodyBytes(idx).contains("boundary=\"b101x\""));
 }
 
 void tst_MimeParser::deepMessageNesting()
@@ -197,6 +200,60 @@ void tst_MimeParser::bareLf()
              QByteArray("((\"text\" \"html\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 8 0)"
                         "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 5 0) \"mixed\")"));
     QCOMPARE(lf.headerBytes(1), QByteArray("Content-Type: text/html\n\n"));
+}
+
+void tst_MimeParser::structureEdgeCases_data()
+{
+    QTest::addColumn<QByteArray>("message");
+    QTest::addColumn<QByteArray>("body");          // BODY (non-extensible)
+    QTest::addColumn<QByteArray>("part1Mime");     // BODY[1.MIME]
+    const QByteArray mp = "Content-Type: multipart/mixed; boundary=b\r\n\r\n";
+    // RFC 2046 5.1.1: only the start of the line has to match the boundary.
+    QTest::newRow("prefix match") << mp + "--b\r\n\r\none\r\n--b trailing junk\r\n\r\ntwo\r\n--b--\r\n"
+        << QByteArray("((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 0)"
+                      "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 0) \"mixed\")")
+        << QByteArray("\r\n");
+    QTest::newRow("first content-type wins")
+        << QByteArray("Content-Type: text/html\r\nContent-Type: image/png\r\n\r\nx")
+        << QByteArray("(\"text\" \"html\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 1 0)")
+        << QByteArray("Content-Type: text/html\r\nContent-Type: image/png\r\n\r\n");
+    QTest::newRow("cte junk ignored")
+        << QByteArray("Content-Transfer-Encoding: base64 junk\r\n\r\nx")
+        << QByteArray("(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 1 0)") << QByteArray();
+    QTest::newRow("header runs into delimiter")
+        << mp + "--b\r\nContent-Type: text/html\r\n--b--\r\n"
+        << QByteArray("((\"text\" \"html\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0) \"mixed\")")
+        << QByteArray("Content-Type: text/html");
+    QTest::newRow("empty line before delimiter")
+        << mp + "--b\r\nContent-Type: text/html\r\n\r\n--b--\r\n"
+        << QByteArray("((\"text\" \"html\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 0 0) \"mixed\")")
+        << QByteArray("Content-Type: text/html\r\n");
+    QTest::newRow("same boundary nested")
+        << mp + "--b\r\nContent-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\n\r\nin\r\n--b--\r\n\r\n--b\r\n\r\nout\r\n--b--\r\n"
+        << QByteArray("(((\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 2 0) \"alternative\")"
+                      "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 3 0) \"mixed\")")
+        << QByteArray("Content-Type: multipart/alternative; boundary=b\r\n\r\n");
+    QTest::newRow("digest default")
+        << QByteArray("Content-Type: multipart/digest; boundary=d\r\n\r\n--d\r\n\r\nSubject: s\r\n\r\nx\r\n--d--\r\n")
+        << QByteArray("((\"message\" \"rfc822\" NIL NIL NIL \"7bit\" 15 (NIL \"s\" NIL NIL NIL NIL NIL NIL NIL NIL) "
+                      "(\"text\" \"plain\" (\"charset\" \"us-ascii\") NIL NIL \"7bit\" 1 0) 2) \"digest\")")
+        << QByteArray("\r\n");
+    QTest::newRow("multipart without boundary is a leaf")
+        << QByteArray("Content-Type: multipart/mixed\r\n\r\nx\r\n")
+        << QByteArray("(\"multipart\" \"mixed\" NIL NIL NIL \"7bit\" 3)") << QByteArray();
+}
+
+void tst_MimeParser::structureEdgeCases()
+{
+    QFETCH(QByteArray, message);
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, part1Mime);
+    const MimeMessage msg = MimeMessage::parse(message);
+    QVERIFY(offsetsSane(msg));
+    const MimeFetchInfo info = MimeFetchInfo::fromMessage(msg);
+    QCOMPARE(info.body, body);
+    if (!part1Mime.isNull())
+        QCOMPARE(*ImapSection::parse("1.MIME")->extract(message, info), part1Mime);
 }
 
 void tst_MimeParser::truncatedInputNeverBreaks()
