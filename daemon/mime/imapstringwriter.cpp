@@ -2,11 +2,12 @@
 
 bool ImapStringWriter::canQuote(QByteArrayView value)
 {
-    if (value.size() > LiteralThreshold)
-        return false;
+    int escapes = 0;
     for (char c : value) {
         const uchar u = uchar(c);
         if (u == '\r' || u == '\n' || u == 0 || u >= 0x80)
+            return false;
+        if ((c == '"' || c == '\\') && ++escapes > MaxQuotedEscapes)
             return false;
     }
     return true;

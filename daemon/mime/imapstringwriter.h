@@ -1,6 +1,6 @@
 // ImapStringWriter: appends IMAP string forms (RFC 3501 4.3, 9 "string"/"nstring") to a
-// response buffer. A quoted string is used when the value allows it; CR, LF, NUL, 8-bit
-// bytes or a long value (> LiteralThreshold) give a literal {n}\r\n<bytes>, as Dovecot does.
+// response buffer, spelled as Dovecot 2.3 spells them: quoted with escapes, or a literal
+// {n}\r\n<bytes> for CR, LF, 8-bit bytes or more than MaxQuotedEscapes '"'/'\\'.
 // NUL bytes (never valid in an IMAP string) are sent as 0x80, as Dovecot does.
 #pragma once
 
@@ -10,7 +10,8 @@
 class ImapStringWriter
 {
 public:
-    static constexpr qsizetype LiteralThreshold = 1024;
+    // Past this many quoted-specials a literal is shorter (Dovecot's rule).
+    static constexpr int MaxQuotedEscapes = 4;
 
     // "value" or {n}\r\nvalue.
     static void appendString(QByteArray &out, QByteArrayView value);
@@ -22,7 +23,6 @@ public:
     // Dovecot's form for subjects and display names: CR/LF dropped, runs of blanks
     // collapsed to one space, ends trimmed; a literal when anything changed, the value
     // has '"', '\\' or 8-bit bytes, or `wasFolded` (the header line was folded).
-    // Long unchanged values stay quoted, as Dovecot sends them.
     static void appendHumanString(QByteArray &out, QByteArrayView value, bool wasFolded = false);
     // True when the value can be sent as a quoted string.
     static bool canQuote(QByteArrayView value);

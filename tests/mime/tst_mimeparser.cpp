@@ -412,7 +412,9 @@ void tst_MimeParser::stringWriter_data()
     QTest::newRow("escapes") << QByteArray("a\"b\\c") << false << QByteArray("\"a\\\"b\\\\c\"");
     QTest::newRow("crlf") << QByteArray("a\r\nb") << false << QByteArray("{4}\r\na\r\nb");
     QTest::newRow("8bit") << QByteArray("J\xc3\xb6rg") << false << QByteArray("{5}\r\nJ\xc3\xb6rg");
-    QTest::newRow("long") << QByteArray(1025, 'x') << false << "{1025}\r\n" + QByteArray(1025, 'x');
+    QTest::newRow("long stays quoted") << QByteArray(5000, 'x') << false << "\"" + QByteArray(5000, 'x') + "\"";
+    QTest::newRow("4 escapes quoted") << QByteArray("\"a\"\"b\"") << false << QByteArray("\"\\\"a\\\"\\\"b\\\"\"");
+    QTest::newRow("5 escapes literal") << QByteArray("\"a\"\"b\"\\") << false << QByteArray("{7}\r\n\"a\"\"b\"\\");
     QTest::newRow("human plain") << QByteArray("Hello") << true << QByteArray("\"Hello\"");
     QTest::newRow("human tab") << QByteArray("a\tb") << true << QByteArray("{3}\r\na b");
     QTest::newRow("human runs") << QByteArray("  a   b  ") << true << QByteArray("{3}\r\na b");
