@@ -1,12 +1,17 @@
 #include "server.h"
 
 #include "accountstore.h"
+#include "apiserver.h"
 #include "controlserver.h"
+#include "deliveryqueue.h"
+#include "imapserver.h"
 #include "mailstore.h"
 #include "storecontrol.h"
 #include "listener.h"
 #include "logging.h"
 #include "networkservice.h"
+#include "privilegedrop.h"
+#include "queuecontrol.h"
 #include "ratelimiter.h"
 #include "smtpserver.h"
 #include "statsregistry.h"
@@ -35,7 +40,11 @@ Server::Server(const QString &configPath, QObject *parent)
     m_context.controlMethods = &m_controlMethods;
 }
 
-Server::~Server() = default;
+Server::~Server()
+{
+    if (m_context.queue)
+        m_context.queue->stop(); // delivery threads use the store: finish them before it goes
+}
 
 void Server::addService(NetworkService *service)
 {
@@ -83,11 +92,24 @@ bool Server::start(QVector<ConfigError> *errors)
     }
     registerBuiltinControlMethods();
     createSubsystems();
+    QString queueError;
+    if (!m_context.queue->start(&queueError)) { // picks up what a previous run left queued
+        errors->append({QStringLiteral("mail_root"), queueError});
+        return false;
+    }
 
     bool ok = true;
     for (NetworkService *s : std::as_const(m_services))
         ok = s->start(errors) && ok;
-    return ok;
+    if (!ok)
+        return false;
+    // Ports are bound: give up root now if asked to (run_as).
+    QString dropError;
+    if (!PrivilegeDrop::dropTo(m_config.runAs, m_config.mailRoot, &dropError)) {
+        errors->append({QStringLiteral("run_as"), dropError.section(QStringLiteral(": "), 1)});
+        return false;
+    }
+    return true;
 }
 
 void Server::createSubsystems()
@@ -98,9 +120,13 @@ void Server::createSubsystems()
     m_context.accounts->setDomains(m_config.domains);
     m_context.mailStore = new MailStore(m_config.mailRoot, m_context.accounts, this);
     registerStoreControlMethods(m_controlMethods, m_context.accounts, m_context.mailStore);
+    m_context.queue = new DeliveryQueue(&m_config, m_context.accounts, m_context.mailStore, m_stats, this);
+    registerQueueControlMethods(m_controlMethods, m_context.queue);
     m_context.rateLimiter = new RateLimiter(this); // shared by SMTP, IMAP and the API: before the services
     m_context.rateLimiter->configure(m_config.rateLimit);
+    addService(new ImapServer(m_context, this)); // reads m_context live (rate limiter may come later)
     addService(new SmtpServer(m_context, this));
+    addService(new ApiServer(m_context, this));
 }
 
 bool Server::probeChangedListeners(const Config &next, QVector<ConfigError> *errors) const
@@ -187,6 +213,8 @@ bool Server::applyNewConfig(const Config &nextIn, QVector<ConfigError> *errors, 
         m_context.accounts->setDomains(m_config.domains); // a removed domain keeps its mail
     if (m_context.rateLimiter)
         m_context.rateLimiter->configure(m_config.rateLimit);
+    if (m_context.queue)
+        m_context.queue->applyConfig(); // workers, routes, relay, lifetime
     if (tlsChanged || !next.tls.certFile.isEmpty()) {
         QVector<ConfigError> ignored;
         m_tls->configure(m_config, &ignored);

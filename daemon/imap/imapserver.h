@@ -31,7 +31,7 @@ private:
     void accept(QSslSocket *socket);
     bool syncListeners(QVector<ConfigError> *errors);
 
-    ServiceContext m_context;
+    const ServiceContext &m_context; // the server's, filled in as subsystems come up
     QPointer<Listener> m_plain;
     QPointer<Listener> m_tls;
     int m_sessions = 0;
