@@ -150,6 +150,35 @@ class StartupTest(unittest.TestCase):
             self.assertIn("postroomd stopped", d.log_text())
 
 
+class PrivilegeTest(unittest.TestCase):
+    @unittest.skipUnless(os.geteuid() == 0, "needs root")
+    def test_run_as_drops_root_after_binding(self):
+        import pwd
+        nobody = pwd.getpwnam("nobody")
+        with PostroomDaemon(start=False) as d:
+            os.chmod(d.dir, 0o755)  # the unprivileged user must reach mail_root
+            d.config["run_as"] = "nobody"
+            d.write_config(d.config)
+            d.start()
+            with open("/proc/%d/status" % d.process.pid) as f:
+                uids = [line.split()[1:] for line in f if line.startswith("Uid:")][0]
+            self.assertEqual(set(uids), {str(nobody.pw_uid)})
+            self.assertEqual(os.stat(d.mail_root).st_uid, nobody.pw_uid)
+            self.assertEqual(os.stat(os.path.join(d.mail_root, "tls", "key.pem")).st_uid, nobody.pw_uid)
+            self.assertEqual(os.stat(os.path.join(d.mail_root, "tls", "key.pem")).st_mode & 0o777, 0o600)
+            self.assertEqual(d.control("status")["pid"], d.process.pid)
+            self.assertIn("dropped root: running as", d.log_text())
+
+    @unittest.skipUnless(os.geteuid() == 0, "needs root")
+    def test_unknown_run_as_user_is_an_error(self):
+        with PostroomDaemon(start=False) as d:
+            d.config["run_as"] = "no-such-user-postroom"
+            d.write_config(d.config)
+            r = d.run_cli([])
+            self.assertEqual(r.returncode, 2)
+            self.assertIn('run_as: there is no user "no-such-user-postroom"', r.stderr)
+
+
 class ReloadTest(unittest.TestCase):
     def test_sighup_applies_a_valid_change(self):
         with PostroomDaemon() as d:
