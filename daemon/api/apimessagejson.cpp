@@ -161,7 +161,7 @@ const ApiMessageSummary *ApiMessageCache::get(Mailbox *mailbox, const MessageInf
     const auto data = mailbox->readMessage(info.uid);
     if (!data)
         return nullptr;
-    auto *summary = new ApiMessageSummary(summarize(MimeMessage::parse(*data)));
+    auto *summary = new ApiMessageSummary(ApiMessageJson::summarize(MimeMessage::parse(*data)));
     m_cache.insert(key, summary);
     return m_cache.object(key);
 }

@@ -1,0 +1,21 @@
+// What the API's route groups share: the daemon's service context (live config, store,
+// queue, limiter, stats), the token secret, the id codec and the message summary cache.
+// Owned by ApiServer; lives on the event-loop thread.
+#pragma once
+
+#include "apiids.h"
+#include "apimessagejson.h"
+#include "servicecontext.h"
+
+#include <QByteArray>
+
+class QObject;
+
+struct ApiServices {
+    ServiceContext ctx;
+    QObject *owner = nullptr;          // context object for asynchronous callbacks
+    QByteArray secret;                 // JWT HMAC key
+    ApiIds ids;
+    ApiMessageCache cache;
+    qint64 tokenLifetimeSeconds = 3600;
+};
