@@ -1,5 +1,6 @@
 // The command-line verbs of the subsystems (`postroomd user ...`, `alias ...`, `queue ...`).
 #include "config.h"
+#include "queuecontrol.h"
 #include "storecli.h"
 
 #include <QStringList>
@@ -16,6 +17,7 @@ const ModuleVerb *postroomModuleVerbs()
     static const ModuleVerb verbs[] = {
         {"user", runStoreCommand, "add|remove|passwd|list|show|enable|disable|quota ...  manage mail users"},
         {"alias", runStoreCommand, "add|remove|list ...  manage aliases and catch-alls (@domain)"},
+        {"queue", runQueueCommand, "list|show ID|retry [ID]|remove ID|flush [--json]  inspect and manage the delivery queue"},
         {nullptr, nullptr, nullptr},
     };
     return verbs;
