@@ -256,8 +256,16 @@ bool SmtpCommandParser::isValidHeloName(const QByteArray &argument)
 {
     if (argument.isEmpty() || argument.size() > SmtpLimits::MaxHeloName)
         return false;
-    if (argument.startsWith('[')) // address literal; checked loosely, it is only logged
-        return argument.endsWith(']') && argument.size() > 2 && !argument.contains(' ');
+    if (argument.startsWith('[')) { // address literal: checked loosely, but it goes into Received:
+        if (!argument.endsWith(']') || argument.size() < 3)
+            return false;
+        for (int i = 1; i + 1 < argument.size(); ++i) {
+            const char c = argument.at(i);
+            if (uchar(c) < 33 || uchar(c) > 126 || c == '[' || c == ']' || c == '\\')
+                return false;
+        }
+        return true;
+    }
     for (char c : argument) {
         const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
             || c == '.' || c == '_' || uchar(c) >= 0x80;

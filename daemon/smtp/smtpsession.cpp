@@ -211,7 +211,7 @@ bool SmtpSession::takeLine(QByteArray *line)
                 return false;
             continue;
         }
-        const int limit = (m_state == State::AuthExchange || m_in.startsWith("AUTH ") || m_in.startsWith("auth "))
+        const int limit = (m_state == State::AuthExchange || m_in.left(5).toUpper() == "AUTH ")
             ? SmtpLimits::MaxAuthLine : SmtpLimits::MaxCommandLine;
         if (lf >= 0 && lf + 1 <= limit) {
             *line = m_in.left(lf);

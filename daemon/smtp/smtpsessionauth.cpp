@@ -14,6 +14,8 @@
 
 void SmtpSession::handleAuth(const SmtpCommand &command)
 {
+    if (!authOffered() && !tlsAvailable())
+        return void(protocolError(503, "5.5.1", "Authentication not available on this port"));
     if (!authOffered())
         return void(protocolError(530, "5.7.0", "Must issue a STARTTLS command first"));
     if (m_state == State::Greeted)
@@ -106,7 +108,12 @@ void SmtpSession::verifyCredentials(const QString &user, const QByteArray &passw
             if (m_ctx->rateLimiter)
                 m_ctx->rateLimiter->recordAuthFailure(m_peer);
             m_ctx->stats->add(StatName::AuthFailures);
-            qCWarning(lcSmtp).noquote() << "authentication failed for" << user.left(100) << "from" << m_peer.toString()
+            QString shown = user.left(100);
+            for (QChar &ch : shown) {
+                if (!ch.isPrint())
+                    ch = QLatin1Char('?'); // the name is the client's: keep the log line one line
+            }
+            qCWarning(lcSmtp).noquote() << "authentication failed for" << shown << "from" << m_peer.toString()
                                         << (result == AccountStore::AuthResult::Disabled ? "(account disabled)" : "");
             reply(535, "5.7.8", "Authentication credentials invalid");
         }

@@ -140,6 +140,9 @@ private slots:
         QVERIFY(!SmtpCommandParser::isValidHeloName("two words"));
         QVERIFY(!SmtpCommandParser::isValidHeloName("evil\rinjection"));
         QVERIFY(!SmtpCommandParser::isValidHeloName("a;b"));
+        QVERIFY(!SmtpCommandParser::isValidHeloName("[1.2.3.4\rX]"));
+        QVERIFY(!SmtpCommandParser::isValidHeloName("[]"));
+        QVERIFY(SmtpCommandParser::isValidHeloName("[IPv6:2001:db8::1]"));
         QVERIFY(!SmtpCommandParser::isValidHeloName(QByteArray(300, 'a')));
     }
 

@@ -1,0 +1,187 @@
+"""Every SMTP limit and refusal against the real postroomd: size (at MAIL and while
+streaming), recipients, messages per connection, connections, per-IP rate limits, the
+AUTH lockout (shared), and a reload that changes limits."""
+import smtplib
+import time
+import unittest
+
+from postroomtest import PostroomDaemon
+from smtphelpers import RawSmtp, wait_until
+
+LIMITS = {"smtp": {"max_message_size": 100000, "max_recipients": 3, "max_messages_per_connection": 2,
+                   "max_connections": 3}}
+
+
+class SmtpLimits(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.d = PostroomDaemon(config_overrides=LIMITS)
+        for user in ("bob", "carol", "dave", "erin"):
+            cls.d.add_user(user + "@example.com", "secret")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.d.cleanup()
+
+    def smtp(self):
+        s = smtplib.SMTP("127.0.0.1", self.d.ports["smtp"], timeout=20)
+        s.ehlo("limits.test")
+        return s
+
+    def test_size_at_mail_and_streamed(self):
+        with self.smtp() as s:
+            self.assertEqual(s.esmtp_features["size"], "100000")
+            code, text = s.mail("a@remote.example", ["SIZE=100001"])
+            self.assertEqual((code, text[:5]), (552, b"5.3.4"))
+            self.assertEqual(s.mail("a@remote.example", ["SIZE=5000"])[0], 250)
+            self.assertEqual(s.rcpt("bob@example.com")[0], 250)
+            body = ("x" * 70 + "\r\n") * 5000  # 360 KB, declared 5000
+            code, text = s.data("Subject: too-big\r\n\r\n" + body)
+            self.assertEqual((code, text[:5]), (552, b"5.3.4"))
+            self.assertEqual(s.noop()[0], 250)  # the session goes on
+
+    def test_recipients_and_messages_per_connection(self):
+        with self.smtp() as s:
+            s.mail("a@remote.example")
+            for user in ("bob", "carol", "dave"):
+                self.assertEqual(s.rcpt(user + "@example.com")[0], 250)
+            code, text = s.rcpt("erin@example.com")
+            self.assertEqual((code, text[:5]), (452, b"4.5.3"))
+            code, _ = s.data("Subject: three\r\n\r\nx\r\n")
+            self.assertEqual(code, 250)  # the earlier recipients stay accepted
+            s.mail("a@remote.example")
+            s.rset()
+            code, text = s.mail("a@remote.example")
+            self.assertEqual((code, text[:5]), (421, b"4.7.0"))
+        self.assertEqual(len(self.d.wait_for_messages("dave@example.com", 1)), 1)
+        self.assertEqual(len(self.d.maildir_messages("erin@example.com")), 0)
+
+    def test_max_connections(self):
+        clients = []
+        try:
+            for _ in range(3):
+                c = RawSmtp(self.d.ports["smtp"] if len(clients) % 2 == 0 else self.d.ports["submission"])
+                self.assertEqual(c.reply()[:3], b"220")
+                clients.append(c)
+            extra = RawSmtp(self.d.ports["smtp"])
+            self.assertEqual(extra.reply()[:9], b"421 4.7.0")
+            self.assertTrue(extra.closed())
+            extra.close()
+        finally:
+            for c in clients:
+                c.close()
+        # The slots come back once the connections are gone.
+        def can_connect():
+            c = RawSmtp(self.d.ports["smtp"])
+            ok = c.reply()[:3] == b"220"
+            c.close()
+            return ok
+        self.assertTrue(wait_until(can_connect, 10))
+
+    def test_errors_close_the_connection(self):
+        c = RawSmtp(self.d.ports["smtp"])
+        c.reply()
+        replies = [c.command(b"BOGUS")[:3] for _ in range(11)]
+        self.assertEqual(replies[:10], [b"500"] * 10)
+        self.assertEqual(replies[10], b"421")
+        self.assertTrue(c.closed())
+        c.close()
+        c = RawSmtp(self.d.ports["smtp"])
+        c.reply()
+        self.assertEqual(c.command(b"NOOP " + b"x" * 600)[:9], b"500 5.5.2")
+        self.assertEqual(c.command(b"HELO")[:9], b"501 5.5.4")
+        c.close()
+
+    def test_reload_changes_limits(self):
+        self.assertTrue(self.d.reload({"smtp": {"max_recipients": 1}}))
+        try:
+            with self.smtp() as s:
+                s.mail("a@remote.example")
+                self.assertEqual(s.rcpt("bob@example.com")[0], 250)
+                self.assertEqual(s.rcpt("carol@example.com")[0], 452)
+        finally:
+            self.assertTrue(self.d.reload({"smtp": {"max_recipients": 3}}))
+
+
+class SmtpRateLimits(unittest.TestCase):
+    """127.0.0.1 is taken off the whitelist so that the limiter applies to the test."""
+
+    def test_message_and_recipient_rate(self):
+        overrides = {"rate_limit": {"whitelist": [], "message_rate": 2, "recipient_rate": 3}}
+        with PostroomDaemon(config_overrides=overrides) as d:
+            d.add_user("bob@example.com", "secret")
+            with smtplib.SMTP("127.0.0.1", d.ports["smtp"], timeout=20) as s:
+                s.ehlo("rate.test")
+                for _ in range(2):
+                    self.assertEqual(s.mail("a@remote.example")[0], 250)
+                    s.rset()
+                code, text = s.mail("a@remote.example")
+                self.assertEqual((code, text[:5]), (450, b"4.7.1"))
+            self.assertIn("message rate limit reached for 127.0.0.1", d.log_text())
+            d.reload({"rate_limit": {"message_rate": 10}})
+            with smtplib.SMTP("127.0.0.1", d.ports["smtp"], timeout=20) as s:
+                s.ehlo("rate.test")
+                self.assertEqual(s.mail("a@remote.example")[0], 250)
+                for _ in range(3):
+                    self.assertEqual(s.rcpt("bob@example.com")[0], 250)
+                code, text = s.rcpt("bob@example.com")
+                self.assertEqual((code, text[:5]), (450, b"4.7.1"))
+            stats = d.control("stats", {})
+            self.assertGreaterEqual(stats["counters"].get("ratelimit.refusals", 0), 2)
+
+    def test_connection_rate_and_concurrency(self):
+        overrides = {"rate_limit": {"whitelist": [], "connection_rate": 3, "max_concurrent_per_ip": 2}}
+        with PostroomDaemon(config_overrides=overrides) as d:
+            a, b = RawSmtp(d.ports["smtp"]), RawSmtp(d.ports["smtp"])
+            self.assertEqual(a.reply()[:3], b"220")
+            self.assertEqual(b.reply()[:3], b"220")
+            c = RawSmtp(d.ports["smtp"])
+            self.assertEqual(c.reply()[:9], b"421 4.7.0")  # concurrency
+            for x in (a, b, c):
+                x.close()
+            time.sleep(0.3)
+            e = RawSmtp(d.ports["smtp"])
+            self.assertEqual(e.reply()[:3], b"220")  # third admitted connection in the window
+            e.close()
+            time.sleep(0.3)
+            f = RawSmtp(d.ports["smtp"])
+            self.assertEqual(f.reply()[:9], b"421 4.7.0")  # connection_rate
+            f.close()
+            # enabled=false turns it all off, on reload.
+            d.reload({"rate_limit": {"enabled": False}})
+            g = RawSmtp(d.ports["smtp"])
+            self.assertEqual(g.reply()[:3], b"220")
+            g.close()
+
+    def test_auth_lockout(self):
+        overrides = {"rate_limit": {"whitelist": [], "auth_failure_limit": 2, "auth_failure_lockout": 600}}
+        with PostroomDaemon(config_overrides=overrides) as d:
+            d.add_user("bob@example.com", "secret")
+            with smtplib.SMTP_SSL("127.0.0.1", d.ports["smtps"], context=d.ssl_context(), timeout=20) as s:
+                s.ehlo("lock.test")
+                s.user, s.password = "bob@example.com", "wrong"
+                for _ in range(2):  # one AUTH PLAIN attempt each (login() would also try LOGIN)
+                    with self.assertRaises(smtplib.SMTPAuthenticationError) as cm:
+                        s.auth("PLAIN", s.auth_plain)
+                    self.assertEqual(cm.exception.smtp_code, 535)
+                s.password = "secret"
+                with self.assertRaises(smtplib.SMTPAuthenticationError) as cm:
+                    s.auth("PLAIN", s.auth_plain)
+                self.assertEqual(cm.exception.smtp_code, 454)
+            # The lockout is per IP, not per connection.
+            with smtplib.SMTP_SSL("127.0.0.1", d.ports["smtps"], context=d.ssl_context(), timeout=20) as s:
+                s.ehlo("lock.test")
+                s.user, s.password = "bob@example.com", "secret"
+                with self.assertRaises(smtplib.SMTPAuthenticationError) as cm:
+                    s.auth("PLAIN", s.auth_plain)
+                self.assertEqual(cm.exception.smtp_code, 454)
+            self.assertIn("AUTH refused for locked-out address 127.0.0.1", d.log_text())
+            # A whitelist change on reload lifts it.
+            d.reload({"rate_limit": {"whitelist": ["127.0.0.0/8"]}})
+            with smtplib.SMTP_SSL("127.0.0.1", d.ports["smtps"], context=d.ssl_context(), timeout=20) as s:
+                s.ehlo("lock.test")
+                self.assertEqual(s.login("bob@example.com", "secret")[0], 235)
+
+
+if __name__ == "__main__":
+    unittest.main()

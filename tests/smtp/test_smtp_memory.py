@@ -1,0 +1,74 @@
+"""Memory: a 50 MB message streams through with bounded daemon memory, and idle SMTP
+connections cost at most 50 KB each. Prints the measured figures."""
+import os
+import socket
+import time
+import unittest
+
+from postroomtest import PostroomDaemon
+from smtphelpers import RawSmtp, proc_status, wait_until
+
+IDLE_CONNECTIONS = 400
+
+
+class SmtpMemory(unittest.TestCase):
+    def test_50mb_message_streams(self):
+        with PostroomDaemon(config_overrides={"smtp": {"max_message_size": 60 * 1024 * 1024}}) as d:
+            d.add_user("bob@example.com", "secret")
+            pid = d.process.pid
+            before = proc_status(pid)
+            c = RawSmtp(d.ports["smtp"], timeout=120)
+            c.reply()
+            c.command(b"EHLO big.test")
+            self.assertEqual(c.command(b"MAIL FROM:<a@remote.example> SIZE=52428800")[:3], b"250")
+            self.assertEqual(c.command(b"RCPT TO:<bob@example.com>")[:3], b"250")
+            self.assertEqual(c.command(b"DATA")[:3], b"354")
+            line = b"y" * 998 + b"\r\n"
+            block = b"Subject: big\r\n\r\n" + line * 1024  # ~1 MB
+            started = time.time()
+            for _ in range(50):
+                c.send(block)
+            reply = c.command(b".")
+            elapsed = time.time() - started
+            self.assertEqual(reply[:9], b"250 2.0.0", reply)
+            c.close()
+            after = proc_status(pid)
+            growth_mb = (after["VmHWM"] - before["VmRSS"]) / 1024.0
+            print("\n50 MB message: %.1f s, daemon RSS before %d KiB, peak %d KiB, peak growth %.1f MiB"
+                  % (elapsed, before["VmRSS"], after["VmHWM"], growth_mb))
+            self.assertLess(growth_mb, 20, "the message must not be held in memory")
+            files = d.wait_for_messages("bob@example.com", 1, timeout=60)
+            self.assertGreater(os.path.getsize(files[0]), 50 * 1000 * 1000)
+
+    def test_idle_connection_cost(self):
+        overrides = {"smtp": {"max_connections": IDLE_CONNECTIONS + 10},
+                     "rate_limit": {"max_concurrent_per_ip": IDLE_CONNECTIONS + 10}}
+        with PostroomDaemon(config_overrides=overrides) as d:
+            pid = d.process.pid
+            warm = [RawSmtp(d.ports["smtp"]) for _ in range(20)]  # warm up allocator and code paths
+            for c in warm:
+                c.reply()
+            for c in warm:
+                c.close()
+            time.sleep(0.5)
+            before = proc_status(pid)["VmRSS"]
+            clients = []
+            try:
+                for _ in range(IDLE_CONNECTIONS):
+                    c = RawSmtp(d.ports["smtp"])
+                    clients.append(c)
+                for c in clients:
+                    self.assertEqual(c.reply()[:3], b"220")
+                time.sleep(0.5)
+                after = proc_status(pid)["VmRSS"]
+                per_conn = (after - before) * 1024.0 / IDLE_CONNECTIONS
+                print("\n%d idle SMTP connections: RSS %d -> %d KiB, %.1f KB per connection"
+                      % (IDLE_CONNECTIONS, before, after, per_conn / 1000.0))
+                self.assertLess(per_conn, 50 * 1000)
+            finally:
+                for c in clients:
+                    c.close()
+
+
+if __name__ == "__main__":
+    unittest.main()
