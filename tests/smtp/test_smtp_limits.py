@@ -103,6 +103,50 @@ class SmtpLimits(unittest.TestCase):
             self.assertTrue(self.d.reload({"smtp": {"max_recipients": 3}}))
 
 
+class SmtpReloadAndMisc(unittest.TestCase):
+    def test_port_rebind_on_reload_and_gauge(self):
+        from postroomtest import free_ports
+        with PostroomDaemon() as d:
+            d.add_user("bob@example.com", "secret")
+            old = d.ports["smtp"]
+            new = free_ports(1)[0]
+            c = RawSmtp(old)  # a session on the old port survives the rebind
+            self.assertEqual(c.reply()[:3], b"220")
+            self.assertEqual(d.control("stats", {})["gauges"]["smtp.connections"], 1)
+            self.assertTrue(d.reload({"smtp": {"port": new}}))
+            d.ports["smtp"] = new
+            e = RawSmtp(new)
+            self.assertEqual(e.reply()[:3], b"220")
+            with self.assertRaises(ConnectionRefusedError):
+                RawSmtp(old)
+            self.assertEqual(c.command(b"HELO old.test")[:3], b"250")
+            for x in (c, e):
+                x.command(b"QUIT")
+                x.close()
+            self.assertTrue(wait_until(lambda: d.control("stats", {})["gauges"]["smtp.connections"] == 0))
+            self.assertGreaterEqual(d.control("stats", {})["counters"]["smtp.connections_total"], 2)
+
+    def test_smtputf8_and_helo(self):
+        with PostroomDaemon() as d:
+            d.add_user("bob@example.com", "secret")
+            c = RawSmtp(d.ports["smtp"])
+            c.reply()
+            self.assertEqual(c.command(b"HELO old.test")[:3], b"250")
+            self.assertEqual(c.command("MAIL FROM:<jörg@remote.example>".encode())[:9], b"553 5.6.7")
+            self.assertEqual(c.command("MAIL FROM:<jörg@remote.example> SMTPUTF8 BODY=8BITMIME".encode())[:3], b"250")
+            self.assertEqual(c.command(b"RCPT TO:<bob@example.com>")[:3], b"250")
+            self.assertEqual(c.command(b"DATA")[:3], b"354")
+            body = "Subject: utf8\r\nFrom: jörg@remote.example\r\n\r\nGrüße\r\n.".encode()
+            self.assertEqual(c.command(body)[:9], b"250 2.0.0")
+            c.close()
+            files = d.wait_for_messages("bob@example.com", 1)
+            with open(files[0], "rb") as f:
+                data = f.read()
+            self.assertIn(b"by mail.example.com (Postroom) with UTF8SMTP", data)
+            self.assertIn("Grüße".encode(), data)
+            self.assertIn("from=<jörg@remote.example>", d.log_text())
+
+
 class SmtpRateLimits(unittest.TestCase):
     """127.0.0.1 is taken off the whitelist so that the limiter applies to the test."""
 
