@@ -81,7 +81,11 @@ std::optional<ImapSection> ImapSection::parse(QByteArrayView spec, QString *erro
                 while (p < spec.size() && spec.at(p) != ' ' && spec.at(p) != ')')
                     name.append(spec.at(p++));
             }
-            if (name.isEmpty() || sec.fields.size() >= MaxFields)
+            // RFC 5322 field names: printable ASCII except ':' (so they echo back as atoms).
+            bool printable = !name.isEmpty();
+            for (char ch : name)
+                printable = printable && ch > 32 && ch < 127 && ch != ':';
+            if (!printable || sec.fields.size() >= MaxFields)
                 return fail("bad header field name");
             sec.fields.append(name.toUpper());
         }

@@ -364,6 +364,7 @@ void tst_MimeParser::sectionSpec_data()
     QTest::newRow("no list") << QByteArray("HEADER.FIELDS") << false << QByteArray();
     QTest::newRow("empty list") << QByteArray("HEADER.FIELDS ()") << false << QByteArray();
     QTest::newRow("unclosed") << QByteArray("HEADER.FIELDS (A") << false << QByteArray();
+    QTest::newRow("field with space") << QByteArray("HEADER.FIELDS (\"A B\")") << false << QByteArray();
     QTest::newRow("huge number") << QByteArray("99999999999") << false << QByteArray();
 }
 
