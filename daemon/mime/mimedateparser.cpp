@@ -76,6 +76,12 @@ std::optional<QDateTime> MimeContent::parseDate(QByteArrayView value)
         tokens.removeFirst();                     // day of week
     if (tokens.size() < 4)
         return std::nullopt;
+    // asctime()-style dates from broken mailers: "Mar 6 12:00:00 2025 [zone]".
+    if (monthNumber(tokens.at(0)) != 0) {
+        tokens.swapItemsAt(0, 1);
+        if (tokens.at(2).contains(':') && !tokens.at(3).contains(':'))
+            tokens.swapItemsAt(2, 3);
+    }
     bool ok1 = false, ok2 = false;
     const int day = tokens.at(0).toInt(&ok1);
     const int month = monthNumber(tokens.at(1));

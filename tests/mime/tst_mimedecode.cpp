@@ -228,6 +228,8 @@ void tst_MimeDecode::dates_data()
     QTest::newRow("no seconds") << QByteArray("Mon, 3 Mar 2025 09:15 GMT") << QStringLiteral("2025-03-03T09:15:00Z");
     QTest::newRow("two-digit year") << QByteArray("1 Jan 99 00:00:00 EST") << QStringLiteral("1999-01-01T05:00:00Z");
     QTest::newRow("comment zone") << QByteArray("Tue, 1 Apr 2025 08:00:00 +0000 (UTC)") << QStringLiteral("2025-04-01T08:00:00Z");
+    QTest::newRow("asctime") << QByteArray("Thu Mar  6 12:00:00 2025") << QStringLiteral("2025-03-06T12:00:00Z");
+    QTest::newRow("month first with zone") << QByteArray("Mar 6 2025 12:00:00 +0100") << QStringLiteral("2025-03-06T11:00:00Z");
     QTest::newRow("garbage") << QByteArray("yesterday at noon") << QString();
     QTest::newRow("bad day") << QByteArray("31 Feb 2025 10:00:00 +0000") << QString();
     QTest::newRow("empty") << QByteArray("") << QString();
