@@ -3,7 +3,9 @@
 #include "mimefieldparser.h"
 #include "mimeheader.h"
 
+#include <algorithm>
 #include <cstring>
+#include <vector>
 
 MimeTreeBuilder::MimeTreeBuilder(MimeMessage &msg)
     : m_msg(msg), m_d(msg.m_raw.constData()), m_size(msg.m_raw.size())
@@ -14,6 +16,43 @@ void MimeTreeBuilder::build()
 {
     m_msg.m_parts.clear();
     parsePart(0, 0, -1, false);
+    countLines();
+}
+
+void MimeTreeBuilder::countLines()
+{
+    // Line counts are reported for text and message/rfc822 bodies (RFC 3501 7.4.2).
+    // Counting the LFs before every needed offset in one sweep keeps this linear even
+    // when message/rfc822 parts nest (each level's body contains the next).
+    const auto needsLines = [](const MimePart &p) {
+        return p.kind == MimePart::Kind::Message || p.isType("text");
+    };
+    std::vector<qsizetype> points;
+    for (const MimePart &p : m_msg.m_parts) {
+        if (needsLines(p)) {
+            points.push_back(p.bodyStart);
+            points.push_back(p.bodyEnd);
+        }
+    }
+    if (points.empty())
+        return;
+    std::sort(points.begin(), points.end());
+    points.erase(std::unique(points.begin(), points.end()), points.end());
+    std::vector<qint64> before(points.size());    // LFs in [0, points[i])
+    qsizetype pos = 0;
+    qint64 count = 0;
+    for (size_t i = 0; i < points.size(); ++i) {
+        count += QByteArrayView(m_d + pos, points[i] - pos).count('\n');
+        pos = points[i];
+        before[i] = count;
+    }
+    const auto at = [&](qsizetype offset) {
+        return before[size_t(std::lower_bound(points.begin(), points.end(), offset) - points.begin())];
+    };
+    for (MimePart &p : m_msg.m_parts) {
+        if (needsLines(p))
+            p.lines = at(p.bodyEnd) - at(p.bodyStart);
+    }
 }
 
 qsizetype MimeTreeBuilder::lineEndAt(qsizetype pos) const
@@ -196,12 +235,6 @@ MimeTreeBuilder::Hit MimeTreeBuilder::parsePart(qsizetype start, int depth, int 
         m_msg.m_parts[idx].bodyEnd = endBefore(hit, bodyStart);
     }
 
-    // Line counts are only reported for text and message/rfc822 bodies (RFC 3501 7.4.2).
-    MimePart &done = m_msg.m_parts[idx];
-    if (done.kind == MimePart::Kind::Message || done.isType("text")) {
-        const QByteArrayView body(m_d + done.bodyStart, done.bodyEnd - done.bodyStart);
-        done.lines = body.count('\n');
-    }
     return hit;
 }
 

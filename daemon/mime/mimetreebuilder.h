@@ -26,6 +26,7 @@ private:
     qsizetype endBefore(const Hit &hit, qsizetype bodyStart) const;
     qsizetype lineEndAt(qsizetype pos) const;
     void applyHeader(MimePart &part, qsizetype headerEnd, bool inDigest) const;
+    void countLines();
     int addInventedPart(int parent, qsizetype at, int depth);
 
     MimeMessage &m_msg;

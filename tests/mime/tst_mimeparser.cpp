@@ -131,6 +131,20 @@ void tst_MimeParser::deepMessageNesting()
     // The envelope of the last parsed message part names level 100; deeper is opaque.
     QVERIFY(info.bodyStructure.contains("\"level 100\""));
     QVERIFY(!info.bodyStructure.contains("\"level 101\""));
+    // A big body under 100 levels of message/rfc822 is still read about once, not
+    // once per level (line counts are made in one sweep).
+    QByteArray big;
+    for (int i = 0; i < MimeMessage::MaxDepth; ++i)
+        big += "Subject: " + QByteArray::number(i) + "\r\nContent-Type: message/rfc822\r\n\r\n";
+    big += "Subject: body\r\n\r\n";
+    big += QByteArray(8 * 1024 * 1024, '\n');
+    QElapsedTimer t;
+    t.start();
+    const MimeMessage bigMsg = MimeMessage::parse(big);
+    QVERIFY2(t.elapsed() < 2000, qPrintable(QString::number(t.elapsed())));
+    QCOMPARE(bigMsg.part(1).lines, big.mid(bigMsg.part(1).bodyStart).count('\n'));
+    QCOMPARE(bigMsg.parts().last().lines, 8 * 1024 * 1024);
+
     // [1.1.HEADER] is the header of the message two levels down.
     const auto sec = ImapSection::parse("1.1.HEADER");
     QVERIFY(sec);
