@@ -42,6 +42,12 @@ Server::Server(const QString &configPath, QObject *parent)
 
 Server::~Server()
 {
+    // Services first: their listeners and open sessions still use the budget, stats, rate
+    // limiter, store and queue, which are children created before them (deleted first otherwise).
+    const QList<NetworkService *> services = m_services;
+    m_services.clear();
+    for (NetworkService *s : services)
+        delete s;
     if (m_context.queue)
         m_context.queue->stop(); // delivery threads use the store: finish them before it goes
 }
