@@ -89,19 +89,26 @@ QList<QByteArray> MimeContent::references() const
     return parseMessageIds(m_msg.headerValue(0, "References"));
 }
 
-std::optional<MimeContent::Body> MimeContent::firstBody(const char *subtype) const
+int MimeContent::firstBodyPart(const char *subtype) const
 {
     for (int i : topLevelLeaves(m_msg)) {
         const MimePart &p = m_msg.part(i);
-        if (!p.isType("text", subtype) || isAttachmentDisposition(p))
-            continue;
-        Body b;
-        b.partIndex = i;
-        b.charset = p.param("charset");
-        b.text = MimeDecoder::toUnicode(decodedPart(i), b.charset);
-        return b;
+        if (p.isType("text", subtype) && !isAttachmentDisposition(p))
+            return i;
     }
-    return std::nullopt;
+    return -1;
+}
+
+std::optional<MimeContent::Body> MimeContent::firstBody(const char *subtype) const
+{
+    const int i = firstBodyPart(subtype);
+    if (i < 0)
+        return std::nullopt;
+    Body b;
+    b.partIndex = i;
+    b.charset = m_msg.part(i).param("charset");
+    b.text = MimeDecoder::toUnicode(decodedPart(i), b.charset);
+    return b;
 }
 
 std::optional<MimeContent::Body> MimeContent::textBody() const
@@ -130,11 +137,12 @@ QString MimeContent::preview(int maxChars) const
 QList<MimeContent::Attachment> MimeContent::attachments() const
 {
     QList<Attachment> out;
-    const auto text = textBody();
-    const auto html = htmlBody();
+    // Only the part indexes: listing attachments must not decode the bodies.
+    const int text = firstBodyPart("plain");
+    const int html = firstBodyPart("html");
     for (int i : topLevelLeaves(m_msg)) {
         const MimePart &p = m_msg.part(i);
-        if ((text && text->partIndex == i) || (html && html->partIndex == i))
+        if (i == text || i == html)
             continue;
         const bool plainBody = (p.isType("text", "plain") || p.isType("text", "html"))
             && !isAttachmentDisposition(p) && !hasFileName(p);
@@ -152,7 +160,7 @@ QList<MimeContent::Attachment> MimeContent::attachments() const
             a.name = MimeDecoder::decodeWords(v);
         a.contentType = p.type.isEmpty() ? QByteArray("application/octet-stream")
                                          : (p.type + '/' + p.subtype).toLower();
-        a.size = decodedPart(i).size();
+        a.size = MimeDecoder::decodedSize(m_msg.bodyBytes(i), p.encoding);
         a.contentId = p.contentId.trimmed();
         if (a.contentId.startsWith('<') && a.contentId.endsWith('>'))
             a.contentId = a.contentId.mid(1, a.contentId.size() - 2);

@@ -52,5 +52,6 @@ public:
 
 private:
     std::optional<Body> firstBody(const char *subtype) const;
+    int firstBodyPart(const char *subtype) const;
     const MimeMessage &m_msg;
 };

@@ -172,7 +172,8 @@ QByteArray MimeDecoder::decodeQuotedPrintable(QByteArrayView in, bool headerQ)
     return out;
 }
 
-QByteArray MimeDecoder::decodeBase64(QByteArrayView in)
+namespace {
+const std::array<qint8, 256> &base64Table()
 {
     static const auto table = [] {
         std::array<qint8, 256> t{};
@@ -184,6 +185,27 @@ QByteArray MimeDecoder::decodeBase64(QByteArrayView in)
         t[uchar('_')] = 63;
         return t;
     }();
+    return table;
+}
+} // namespace
+
+qint64 MimeDecoder::decodedSize(QByteArrayView body, QByteArrayView encoding)
+{
+    if (encoding.compare(QByteArrayView("base64"), Qt::CaseInsensitive) != 0)
+        return decodeTransfer(body, encoding).size();
+    const std::array<qint8, 256> &table = base64Table();
+    qint64 sextets = 0;
+    for (char c : body) {
+        if (c == '=')
+            break;
+        sextets += table[uchar(c)] >= 0;
+    }
+    return sextets * 6 / 8;                    // the same rounding as decodeBase64()
+}
+
+QByteArray MimeDecoder::decodeBase64(QByteArrayView in)
+{
+    const std::array<qint8, 256> &table = base64Table();
     QByteArray out;
     out.reserve(in.size() * 3 / 4);
     quint32 acc = 0;

@@ -15,6 +15,9 @@ public:
     static QString decodeWords(QByteArrayView text);
     // Body bytes by Content-Transfer-Encoding (base64, quoted-printable; others as is).
     static QByteArray decodeTransfer(QByteArrayView body, QByteArrayView encoding);
+    // The size decodeTransfer() would return, without building the result for base64
+    // (attachment lists show sizes of large files).
+    static qint64 decodedSize(QByteArrayView body, QByteArrayView encoding);
     static QByteArray decodeQuotedPrintable(QByteArrayView in, bool headerQ = false);
     static QByteArray decodeBase64(QByteArrayView in);   // ignores whitespace and junk
     // Bytes in `charset` to a QString; unknown or empty charset: UTF-8 if valid, else Latin-1.

@@ -216,6 +216,10 @@ void tst_MimeDecode::transferDecoding()
     QCOMPARE(MimeDecoder::decodeBase64("SGVsbG8"), QByteArray("Hello"));       // no padding
     QCOMPARE(MimeDecoder::decodeTransfer("x=41", "QUOTED-PRINTABLE"), QByteArray("xA"));
     QCOMPARE(MimeDecoder::decodeTransfer("x=41", "8bit"), QByteArray("x=41"));
+    for (const QByteArray &b64 : {QByteArray("SGVsbG8="), QByteArray("SGVs\r\nbG8"), QByteArray("SGVsbG8h"),
+                                  QByteArray("S"), QByteArray(""), QByteArray("SG Vs bG 8=")})
+        QCOMPARE(MimeDecoder::decodedSize(b64, "BASE64"), MimeDecoder::decodeBase64(b64).size());
+    QCOMPARE(MimeDecoder::decodedSize("a=3Db", "quoted-printable"), 3);
 }
 
 void tst_MimeDecode::dates_data()
