@@ -23,6 +23,8 @@ public:
         quint8 kind = 0;           // MimePart::Kind
     };
 
+    // Bump whenever the record layout or the parser's answers change: older records
+    // then fail deserialize() and are rebuilt from the message.
     static constexpr quint8 FormatVersion = 1;
 
     qint64 size = 0;               // RFC822.SIZE
