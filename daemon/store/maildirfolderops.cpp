@@ -5,6 +5,7 @@
 #include "atomicfile.h"
 #include "maildirlock.h"
 #include "maildirnames.h"
+#include "parallelsync.h"
 
 #include <QFile>
 
@@ -315,11 +316,23 @@ bool MaildirFolder::addFiles(QVector<NewFile> *files, StoreError *error)
     }
     if (lines.isEmpty())
         return storeFail(error, StoreErrorCode::Io, QStringLiteral("cannot move the message into the folder: %1").arg(sysError()));
-    if (syncNew)
-        AtomicFile::fsyncDirectory(m_path + QLatin1String("/new"));
-    if (syncCur)
-        AtomicFile::fsyncDirectory(m_path + QLatin1String("/cur"));
-    return appendJournal(lines, true, error);
+    if (!appendJournal(lines, false, error))
+        return false;
+    // The renames and the UIDs become durable together: the directory fsyncs and the
+    // journal's fdatasync run at once and share a journal commit.
+    QVector<int> fds;
+    for (const QString &sub : {syncNew ? QStringLiteral("/new") : QString(), syncCur ? QStringLiteral("/cur") : QString(), QString()}) {
+        if (!sub.isEmpty())
+            fds << ::open(enc(m_path + sub).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    }
+    fds << ::open(enc(journalPath()).constData(), O_WRONLY | O_CLOEXEC);
+    fds.removeAll(-1);
+    const bool ok = ParallelSync::fsyncAll(fds);
+    for (int fd : std::as_const(fds))
+        ::close(fd);
+    if (!ok)
+        return storeFail(error, StoreErrorCode::Io, QStringLiteral("cannot sync the folder: %1").arg(sysError()));
+    return true;
 }
 
 void MaildirFolder::maybeCompactJournal()

@@ -6,6 +6,7 @@
 #include "maildirfolder.h"
 #include "maildirnames.h"
 #include "mailaddress.h"
+#include "parallelsync.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -38,7 +39,8 @@ bool writeAll(int fd, const char *p, qint64 n)
 }
 
 // Writes the message into tmp/ and fsyncs it. Returns the size, or -1 (nothing left behind).
-qint64 writeTmp(const QString &tmpPath, const DeliveryRequest &r, QString *error)
+// With keepFd the file stays open and unsynced: the caller syncs a whole batch at once.
+qint64 writeTmp(const QString &tmpPath, const DeliveryRequest &r, QString *error, int *keepFd = nullptr)
 {
     const int fd = ::open(enc(tmpPath).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
@@ -63,6 +65,10 @@ qint64 writeTmp(const QString &tmpPath, const DeliveryRequest &r, QString *error
     const qint64 date = r.internalDate > 0 ? r.internalDate : QDateTime::currentSecsSinceEpoch();
     const struct timespec times[2] = {{date, 0}, {date, 0}};
     ::futimens(fd, times); // INTERNALDATE as mtime, as Dovecot and mutt read it
+    if (ok && keepFd) { // the caller fsyncs the whole batch in parallel (ParallelSync)
+        *keepFd = fd;
+        return size;
+    }
     ok = ok && ::fsync(fd) == 0;
     ok = ::close(fd) == 0 && ok;
     if (!ok) {
@@ -103,6 +109,8 @@ QVector<MailStore::DeliveryResult> MailStore::deliverBatch(const QVector<Deliver
     QMap<QPair<QString, QString>, QVector<int>> groups;
     QHash<int, qint64> sizes;
     QHash<int, QString> tmpPaths;
+    struct Written { int index; int fd; QString address, path; };
+    QVector<Written> written_;
     for (int i = 0; i < requests.size(); ++i) {
         const DeliveryRequest &r = requests.at(i);
         const QString address = accountAddress(r.address, &results[i].error);
@@ -121,8 +129,11 @@ QVector<MailStore::DeliveryResult> MailStore::deliverBatch(const QVector<Deliver
         const QString base = MaildirNames::newBaseName(size);
         const QString tmp = path + QLatin1String("/tmp/") + base;
         QString err;
-        const qint64 written = writeTmp(tmp, r, &err);
+        int fd = -1;
+        const qint64 written = writeTmp(tmp, r, &err, &fd);
         if (written != size) {
+            if (fd >= 0)
+                ::close(fd);
             if (written >= 0)
                 ::unlink(enc(tmp).constData());
             adjustUsage(address, -size);
@@ -131,7 +142,22 @@ QVector<MailStore::DeliveryResult> MailStore::deliverBatch(const QVector<Deliver
         }
         sizes.insert(i, size);
         tmpPaths.insert(i, tmp);
-        groups[{address, path}] << i;
+        written_.append({i, fd, address, path});
+    }
+    // Every file of the batch is complete on disk before any is renamed into new/.
+    QVector<int> fds;
+    for (const Written &w : std::as_const(written_))
+        fds << w.fd;
+    const bool allSynced = ParallelSync::fsyncAll(fds);
+    for (const Written &w : std::as_const(written_)) {
+        const bool ok = allSynced || ::fsync(w.fd) == 0;
+        if (::close(w.fd) == 0 && ok) {
+            groups[{w.address, w.path}] << w.index;
+            continue;
+        }
+        ::unlink(enc(tmpPaths.value(w.index)).constData());
+        adjustUsage(w.address, -sizes.value(w.index));
+        storeFail(&results[w.index].error, StoreErrorCode::Io, QStringLiteral("cannot write the message: %1").arg(sysError()));
     }
     for (auto g = groups.cbegin(); g != groups.cend(); ++g) {
         MaildirFolder folder(g.key().second);
