@@ -61,6 +61,8 @@ QString styleSheet()
         "  border-radius: 8px; padding: 1px 8px; }"
         "QFrame#offlineBanner { background: #fff4ce; border: 1px solid #e8cf7a; border-radius: 4px; }"
         "QFrame#offlineBanner QLabel { color: #5c4400; }"
+        "QFrame#messageBar { background: #fdecea; border: 1px solid #f1b0a8; border-radius: 4px; }"
+        "QFrame#messageBar QLabel { color: #7b1d13; }"
         "QListWidget#navigation { font-size: 11pt; }"
         "QListWidget#navigation::item { padding: 6px 4px; }");
 }

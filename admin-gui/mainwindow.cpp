@@ -32,6 +32,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
+#include <QToolButton>
 
 using ControlProtocol::Reply;
 
@@ -57,6 +58,20 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     bannerLayout->addWidget(chooseButton);
     connect(chooseButton, &QPushButton::clicked, this, &MainWindow::chooseSocket);
 
+    m_messageBar = new QFrame(this);
+    m_messageBar->setObjectName(QStringLiteral("messageBar"));
+    m_messageText = new QLabel(m_messageBar);
+    m_messageText->setWordWrap(true);
+    m_messageText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *dismiss = new QToolButton(m_messageBar);
+    dismiss->setText(tr("Dismiss"));
+    dismiss->setAutoRaise(true);
+    auto *messageLayout = new QHBoxLayout(m_messageBar);
+    messageLayout->addWidget(m_messageText, 1);
+    messageLayout->addWidget(dismiss, 0, Qt::AlignTop);
+    connect(dismiss, &QToolButton::clicked, m_messageBar, &QWidget::hide);
+    m_messageBar->hide();
+
     buildPages();
     buildActions();
 
@@ -64,6 +79,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(8, 8, 8, 0);
     rightLayout->addWidget(m_banner);
+    rightLayout->addWidget(m_messageBar);
     rightLayout->addWidget(m_stack, 1);
     auto *central = new QWidget(this);
     auto *centralLayout = new QHBoxLayout(central);
@@ -356,8 +372,11 @@ ConfigPage *MainWindow::configPage(const QString &slug) const
 
 void MainWindow::report(const QString &text, bool error)
 {
+    // Errors stay in a bar above the page until dismissed or replaced; news goes to the status bar.
     m_lastMessage = text;
-    statusBar()->showMessage(text, error ? 0 : 10000);
+    m_messageText->setText(text);
+    m_messageBar->setVisible(error);
+    statusBar()->showMessage(error ? text.section(QLatin1Char('\n'), 0, 0) : text, error ? 0 : 10000);
 }
 
 void MainWindow::showProblemPage(const QString &key)
@@ -386,11 +405,9 @@ bool MainWindow::saveConfig(bool reload, bool confirm)
             lines << QStringLiteral("\u2022 ") + (e.key.isEmpty() ? e.message : FieldTexts::label(e.key) + QStringLiteral(" (")
                                                       + e.key + QStringLiteral("): ") + e.message);
         showProblemPage(m_model->problems().first().key);
-        report(tr("Not saved: fix the marked values first."), true);
-        if (confirm)
-            QMessageBox::warning(this, tr("Cannot save"),
-                                 tr("config.json was not saved because some values are not valid:\n\n%1")
-                                     .arg(lines.join(QLatin1Char('\n'))));
+        report(tr("Not saved: some values are not valid. Fix the marked fields first:") + QLatin1Char('\n')
+                   + lines.join(QLatin1Char('\n')),
+               true);
         return false;
     }
     const QVector<ConfigFormModel::Change> changes = m_model->changes();
@@ -405,8 +422,6 @@ bool MainWindow::saveConfig(bool reload, bool confirm)
     QString error;
     if (!m_model->save(&error)) {
         report(tr("Not saved: %1").arg(error), true);
-        if (confirm)
-            QMessageBox::critical(this, tr("Cannot save"), error);
         return false;
     }
     const QString restartNote = restart ? QLatin1Char(' ') + tr("Some changes need a restart of the daemon.") : QString();
@@ -444,12 +459,9 @@ void MainWindow::requestReload()
             QStringList lines;
             for (const ConfigError &e : r.error.errors)
                 lines << QStringLiteral("\u2022 ") + e.toString();
-            report(tr("The daemon refused the configuration and keeps running with the previous one."), true);
-            if (isVisible())
-                QMessageBox::warning(this, tr("Reload refused"),
-                                     tr("The daemon refused the new configuration and keeps running with the "
-                                        "previous one. The problems are marked next to the fields:\n\n%1")
-                                         .arg(lines.join(QLatin1Char('\n'))));
+            report(tr("The daemon refused the new configuration and keeps running with the previous one. "
+                      "The problems are marked next to the fields:") + QLatin1Char('\n') + lines.join(QLatin1Char('\n')),
+                   true);
         } else {
             report(tr("Reload failed: %1").arg(DaemonClient::describeError(r)), true);
         }

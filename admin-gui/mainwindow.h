@@ -89,6 +89,8 @@ private:
     QFrame *m_banner;
     QLabel *m_bannerText;
     QLabel *m_connectionLabel;
+    QFrame *m_messageBar;
+    QLabel *m_messageText;
     DashboardPage *m_dashboard = nullptr;
     UsersPage *m_users = nullptr;
     QueuePage *m_queue = nullptr;

@@ -28,12 +28,21 @@ bool FakeControlServer::listen(const QString &path)
     return m_server.listen(path);
 }
 
+FakeControlServer::~FakeControlServer()
+{
+    close();
+}
+
 void FakeControlServer::close()
 {
-    for (JsonLineChannel *c : m_channels)
-        if (auto *s = qobject_cast<QLocalSocket *>(c->device()))
-            s->abort();
+    const QList<JsonLineChannel *> channels = m_channels;
     m_channels.clear();
+    for (JsonLineChannel *c : channels)
+        if (auto *s = qobject_cast<QLocalSocket *>(c->device())) {
+            s->disconnect(this);
+            s->abort();
+            s->deleteLater();
+        }
     m_server.close();
 }
 
@@ -60,7 +69,7 @@ QList<Request> FakeControlServer::requests(const QString &method) const
 void FakeControlServer::sendEvent(const QString &name, const QJsonObject &data)
 {
     for (JsonLineChannel *c : m_channels)
-        c->send(event(name, data));
+        c->send(ControlProtocol::event(name, data));
 }
 
 void FakeControlServer::onRequest(JsonLineChannel *channel, const QJsonObject &message)

@@ -19,6 +19,7 @@ class FakeControlServer : public QObject
     Q_OBJECT
 public:
     explicit FakeControlServer(QObject *parent = nullptr);
+    ~FakeControlServer() override;
     bool listen(const QString &path);
     void close();
 
