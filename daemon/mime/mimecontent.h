@@ -28,6 +28,7 @@ public:
         bool isInline = false;
     };
 
+    // A view: `msg` must outlive this object.
     explicit MimeContent(const MimeMessage &msg) : m_msg(msg) {}
 
     QString subject() const;
