@@ -376,7 +376,7 @@ void UsersPage::toggleEnabled()
     const bool enabled = selectedUser().value(QStringLiteral("enabled")).toBool(true);
     runAction(enabled ? QStringLiteral("user.disable") : QStringLiteral("user.enable"),
               {{QStringLiteral("address"), address}},
-              enabled ? tr("%1 is disabled: they cannot log in; mail to them is refused.").arg(address)
+              enabled ? tr("%1 is disabled and can no longer log in.").arg(address)
                       : tr("%1 is enabled again.").arg(address));
 }
 
