@@ -18,8 +18,10 @@ SmtpServer::~SmtpServer()
     // Sessions are parentless (each owns itself); the ones still open end with us.
     const QList<SmtpSession *> sessions = m_sessions.keys();
     m_sessions.clear();
-    for (SmtpSession *session : sessions)
+    for (SmtpSession *session : sessions) {
+        session->sayShuttingDown();
         delete session;
+    }
 }
 
 QVector<SmtpServer::PortSpec> SmtpServer::wantedPorts() const

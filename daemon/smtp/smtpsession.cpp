@@ -23,7 +23,7 @@ void SmtpSession::setTimeouts(const Timeouts &timeouts) { g_timeouts = timeouts;
 SmtpSession::Timeouts SmtpSession::timeouts() { return g_timeouts; }
 
 SmtpSession::SmtpSession(QSslSocket *socket, Port port, const ServiceContext *context, const QByteArray &refusal)
-    : QObject(nullptr), m_socket(socket), m_ctx(context), m_peer(socket->peerAddress()), m_port(port),
+    : QObject(nullptr), m_socket(socket), m_ctx(context), m_peer(RateLimiter::normalized(socket->peerAddress())), m_port(port),
       m_admitted(refusal.isEmpty()), m_refusal(refusal)
 {
     socket->setParent(this);
@@ -51,6 +51,15 @@ SmtpSession::~SmtpSession()
         if (m_ctx->rateLimiter)
             m_ctx->rateLimiter->connectionClosed(m_peer);
     }
+}
+
+void SmtpSession::sayShuttingDown()
+{
+    if (m_state == State::Closing || m_state == State::TlsHandshake || m_state == State::StartingTls)
+        return;
+    reply(421, "4.3.2", m_ctx->config->hostname.toUtf8() + " Service shutting down");
+    m_state = State::Closing;
+    m_socket->flush();
 }
 
 void SmtpSession::greet()

@@ -40,6 +40,8 @@ public:
     ~SmtpSession() override;
 
     QHostAddress peerAddress() const { return m_peer; }
+    // The daemon is going away: say so (421 4.3.2) as far as the socket takes it now.
+    void sayShuttingDown();
 
 protected:
     void timerEvent(QTimerEvent *event) override;

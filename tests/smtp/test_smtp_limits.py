@@ -126,6 +126,23 @@ class SmtpReloadAndMisc(unittest.TestCase):
             self.assertTrue(wait_until(lambda: d.control("stats", {})["gauges"]["smtp.connections"] == 0))
             self.assertGreaterEqual(d.control("stats", {})["counters"]["smtp.connections_total"], 2)
 
+    def test_sigterm_with_open_sessions(self):
+        d = PostroomDaemon()
+        try:
+            idle = RawSmtp(d.ports["smtp"])
+            self.assertEqual(idle.reply()[:3], b"220")
+            busy = RawSmtp(d.ports["submission"])
+            busy.reply()
+            busy.command(b"EHLO busy.test")
+            self.assertEqual(d.stop(), 0)  # after the grace period, with both still open
+            self.assertEqual(idle.reply()[:9], b"421 4.3.2")
+            self.assertEqual(busy.reply()[:9], b"421 4.3.2")
+            self.assertIn("postroomd stopped", d.log_text())
+            idle.close()
+            busy.close()
+        finally:
+            d.cleanup()
+
     def test_smtputf8_and_helo(self):
         with PostroomDaemon() as d:
             d.add_user("bob@example.com", "secret")
