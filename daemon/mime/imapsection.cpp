@@ -141,9 +141,11 @@ QByteArray ImapSection::toString() const
 
 std::optional<QByteArray> ImapSection::extract(const QByteArray &raw, const MimeFetchInfo &info) const
 {
-    const int idx = info.resolvePath(path);
-    if (idx < 0 || info.size != raw.size())
+    if (info.size != raw.size())
         return std::nullopt;
+    const int idx = info.resolvePath(path);
+    if (idx < 0)
+        return QByteArray("");                   // no such part: empty, as Dovecot answers
     const auto slice = [&raw](qint64 from, qint64 to) { return raw.mid(from, to - from); };
     const MimeFetchInfo::Part &p = info.parts.at(idx);
     if (text == Text::None)

@@ -25,9 +25,10 @@ public:
     // The section as it goes into the response: "1.HEADER.FIELDS (FROM TO)".
     QByteArray toString() const;
 
-    // The section's bytes from `raw` (the message the info was built from).
-    // std::nullopt when the part does not exist (send NIL, as Dovecot does for a
-    // missing part); an empty QByteArray for an existing but empty section.
+    // The section's bytes from `raw` (the message the info was built from). A part
+    // that does not exist, and HEADER/TEXT of a part that is not message/rfc822, give
+    // an empty string, as in Dovecot. std::nullopt only when `info` does not belong to
+    // `raw` (its size differs): rebuild the info from the message then.
     std::optional<QByteArray> extract(const QByteArray &raw, const MimeFetchInfo &info) const;
 
     // <origin.count> (RFC 3501 6.4.5): the slice, empty when origin is past the end.
