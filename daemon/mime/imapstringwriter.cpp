@@ -16,15 +16,7 @@ bool ImapStringWriter::canQuote(QByteArrayView value)
 void ImapStringWriter::appendString(QByteArray &out, QByteArrayView value)
 {
     if (!canQuote(value)) {
-        if (value.indexOf('\0') < 0) {
-            appendLiteral(out, value);
-            return;
-        }
-        // NUL is not allowed in an IMAP string, literal or not (RFC 3501 4.3);
-        // Dovecot sends 0x80 in its place, and so do we.
-        QByteArray copy = value.toByteArray();
-        copy.replace('\0', '\x80');
-        appendLiteral(out, copy);
+        appendLiteral(out, value);              // also turns NUL into 0x80
         return;
     }
     out.reserve(out.size() + value.size() + 2);
@@ -51,7 +43,16 @@ void ImapStringWriter::appendNString(QByteArray &out, const QByteArray &value)
 void ImapStringWriter::appendLiteral(QByteArray &out, QByteArrayView value)
 {
     out.append('{').append(QByteArray::number(value.size())).append("}\r\n");
+    const qsizetype start = out.size();
     out.append(value.data(), value.size());
+    // IMAP literals must not contain NUL (RFC 3501 4.3); Dovecot sends 0x80 instead.
+    if (value.indexOf('\0') >= 0) {
+        char *d = out.data() + start;
+        for (qsizetype i = 0; i < value.size(); ++i) {
+            if (d[i] == '\0')
+                d[i] = '\x80';
+        }
+    }
 }
 
 void ImapStringWriter::appendHumanString(QByteArray &out, QByteArrayView value, bool wasFolded)

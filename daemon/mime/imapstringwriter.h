@@ -18,7 +18,8 @@ public:
     // NIL for a null QByteArray, else appendString().
     static void appendNString(QByteArray &out, const QByteArray &value);
     static void appendNil(QByteArray &out) { out.append("NIL"); }
-    // Always a literal: {n}\r\n followed by the bytes (section data, BODY[]).
+    // Always a literal: {n}\r\n followed by the bytes (section data, BODY[]); NUL
+    // bytes are sent as 0x80 (no NUL in IMAP literals; use this for section data).
     static void appendLiteral(QByteArray &out, QByteArrayView value);
     // Dovecot's form for subjects and display names: CR/LF dropped, runs of blanks
     // collapsed to one space, ends trimmed; a literal when anything changed, the value

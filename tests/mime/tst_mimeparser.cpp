@@ -455,6 +455,9 @@ void tst_MimeParser::stringWriter()
     QByteArray n;
     ImapStringWriter::appendNString(n, QByteArray());
     QCOMPARE(n, QByteArray("NIL"));
+    QByteArray lit = "x ";
+    ImapStringWriter::appendLiteral(lit, QByteArray("a\0\r\n", 4));
+    QCOMPARE(lit, QByteArray("x {4}\r\na\x80\r\n"));
 }
 
 QTEST_GUILESS_MAIN(tst_MimeParser)
