@@ -12,6 +12,16 @@ import unittest
 from postroomtest import POSTROOMD, PostroomDaemon, free_ports
 
 
+def slurp(path):
+    with open(path) as f:
+        return f.read()
+
+
+def load_json(path):
+    with open(path) as f:
+        return json.load(f)
+
+
 def run(args, cwd, timeout=30):
     return subprocess.run([POSTROOMD] + args, cwd=cwd, capture_output=True, text=True, timeout=timeout)
 
@@ -22,7 +32,7 @@ class InitTest(unittest.TestCase):
             r = run(["init"], d)
             self.assertEqual(r.returncode, 0, r.stderr)
             path = os.path.join(d, "config.json")
-            text = open(path).read()
+            text = slurp(path)
             self.assertIn('\n    "hostname": "mail.example.com"', text)  # indented
             config = json.loads(text)
             for section, keys in {"smtp": ["host", "port", "submission_port", "smtps_port", "max_message_size",
@@ -42,10 +52,10 @@ class InitTest(unittest.TestCase):
             r = run(["init"], d)
             self.assertNotEqual(r.returncode, 0)
             self.assertIn("--force", r.stderr)
-            self.assertEqual(open(path).read(), '{"hostname": "mine.example.org"}')
+            self.assertEqual(slurp(path), '{"hostname": "mine.example.org"}')
             r = run(["init", "--force"], d)
             self.assertEqual(r.returncode, 0)
-            self.assertEqual(json.load(open(path))["hostname"], "mail.example.com")
+            self.assertEqual(load_json(path)["hostname"], "mail.example.com")
 
     def test_version_and_help(self):
         r = run(["--version"], "/")
@@ -63,7 +73,7 @@ class InitTest(unittest.TestCase):
 class DocsTest(unittest.TestCase):
     def test_configuration_doc_lists_every_key_as_the_daemon_does(self):
         docs = os.path.join(os.path.dirname(__file__), "..", "..", "docs", "configuration.md")
-        text = open(docs).read()
+        text = slurp(docs)
         begin = text.index("<!-- BEGIN config-reference -->\n") + len("<!-- BEGIN config-reference -->\n")
         end = text.index("<!-- END config-reference -->")
         r = run(["config-reference"], "/")
@@ -84,12 +94,12 @@ class StartupTest(unittest.TestCase):
                 proc = subprocess.Popen(["unshare", "--net", POSTROOMD], cwd=d, stdout=log, stderr=subprocess.STDOUT)
             try:
                 deadline = time.time() + 20
-                while time.time() < deadline and "ready, pid" not in open(log_path).read():
-                    self.assertIsNone(proc.poll(), open(log_path).read())
+                while time.time() < deadline and "ready, pid" not in slurp(log_path):
+                    self.assertIsNone(proc.poll(), slurp(log_path))
                     time.sleep(0.05)
-                text = open(log_path).read()
+                text = slurp(log_path)
                 self.assertIn("no config file found: wrote the default configuration", text)
-                config = json.load(open(os.path.join(d, "config.json")))
+                config = load_json(os.path.join(d, "config.json"))
                 self.assertEqual(config["smtp"]["port"], 25)
                 self.assertEqual(config["mail_root"], "./mailstore")
                 # It runs on what it wrote: the control socket under ./mailstore answers.
@@ -127,6 +137,30 @@ class StartupTest(unittest.TestCase):
             self.assertEqual(r.returncode, 2)
             self.assertIn("tls.cert_file: cannot read /nonexistent/cert.pem", r.stderr)
             self.assertIn("tls.key_file", r.stderr)
+
+    def test_port_in_use_at_start_names_the_key(self):
+        with PostroomDaemon(start=False) as d:
+            blocker = socket.socket()
+            blocker.bind(("127.0.0.1", d.ports["imap"]))
+            blocker.listen(1)
+            try:
+                r = d.run_cli([])
+            finally:
+                blocker.close()
+            self.assertEqual(r.returncode, 2)
+            self.assertIn("imap.port: cannot listen on 127.0.0.1:%d: the port is in use" % d.ports["imap"], r.stderr)
+
+    def test_status_lists_every_listener(self):
+        with PostroomDaemon() as d:
+            listeners = {l["name"]: l for l in d.control("status")["listeners"]}
+            for name in ("smtp", "submission", "smtps", "imap", "imaps"):
+                self.assertIn(name, listeners)
+                self.assertEqual(listeners[name]["state"], "listening")
+                self.assertEqual(listeners[name]["port"], d.ports[name])
+            self.assertTrue(listeners["smtps"]["tls"])
+            self.assertTrue(listeners["submission"]["starttls"])
+            r = d.run_cli(["status"])
+            self.assertIn("127.0.0.1:%d" % d.ports["smtp"], r.stdout)
 
     def test_second_daemon_on_the_same_control_socket_is_refused(self):
         with PostroomDaemon() as d:
@@ -188,6 +222,44 @@ class ReloadTest(unittest.TestCase):
             self.assertEqual(doc["log_level"], "info")
             self.assertEqual(d.process.poll(), None)
 
+    def test_open_sessions_survive_a_reload_and_a_changed_port_is_rebound_alone(self):
+        import smtplib
+        with PostroomDaemon() as d:
+            old = smtplib.SMTP("127.0.0.1", d.ports["smtp"], timeout=10)
+            self.assertEqual(old.ehlo()[0], 250)
+            imap = socket.create_connection(("127.0.0.1", d.ports["imap"]), timeout=10)
+            self.assertTrue(imap.recv(1024).startswith(b"* OK"))
+            new_port = free_ports(1)[0]
+            self.assertTrue(d.reload({"smtp": {"port": new_port}}))
+            self.assertEqual(old.noop()[0], 250)          # the open SMTP session goes on
+            imap.sendall(b"a1 NOOP\r\n")                 # so does the IMAP one
+            self.assertIn(b"a1 OK", imap.recv(1024))
+            fresh = smtplib.SMTP("127.0.0.1", new_port, timeout=10)
+            self.assertEqual(fresh.ehlo()[0], 250)
+            fresh.quit()
+            with self.assertRaises(OSError):
+                socket.create_connection(("127.0.0.1", d.ports["smtp"]), timeout=2).close()
+            listeners = {l["name"]: l for l in d.control("status")["listeners"]}
+            self.assertEqual(listeners["smtp"]["port"], new_port)
+            self.assertEqual(listeners["smtp"]["state"], "listening")
+            self.assertEqual(listeners["imap"]["port"], d.ports["imap"])
+            old.quit()
+            imap.close()
+
+    def test_reload_to_a_busy_port_changes_nothing(self):
+        with PostroomDaemon() as d:
+            blocker = socket.socket()
+            blocker.bind(("127.0.0.1", 0))
+            blocker.listen(1)
+            busy = blocker.getsockname()[1]
+            try:
+                self.assertFalse(d.reload({"smtp": {"port": busy, "max_recipients": 9}}))
+                self.assertIn("smtp.port: cannot listen on 127.0.0.1:%d" % busy, d.log_text())
+                self.assertEqual(d.control("config.get")["document"]["smtp"]["max_recipients"], 50)
+                socket.create_connection(("127.0.0.1", d.ports["smtp"]), timeout=5).close()
+            finally:
+                blocker.close()
+
     def test_sighup_refuses_an_invalid_config_and_keeps_running(self):
         with PostroomDaemon() as d:
             self.assertFalse(d.reload({"smtp": {"max_recipients": -1}, "log_level": "loud"}))
@@ -228,16 +300,16 @@ class TlsMaterialTest(unittest.TestCase):
             key = os.path.join(d.mail_root, "tls", "key.pem")
             self.assertTrue(os.path.exists(cert))
             self.assertEqual(os.stat(key).st_mode & 0o777, 0o600)
-            first = open(cert).read()
+            first = slurp(cert)
             out = subprocess.run(["openssl", "x509", "-noout", "-text", "-in", cert], capture_output=True,
                                  text=True).stdout
             self.assertIn("DNS:mail.example.com", out)
             self.assertIn("IP Address:127.0.0.1", out)
             self.assertIn("prime256v1", out)
             d.restart()
-            self.assertEqual(open(cert).read(), first, "certificate regenerated without reason")
+            self.assertEqual(slurp(cert), first, "certificate regenerated without reason")
             self.assertTrue(d.reload({"hostname": "mx.example.org"}))
-            second = open(cert).read()
+            second = slurp(cert)
             self.assertNotEqual(second, first)
             out = subprocess.run(["openssl", "x509", "-noout", "-text", "-in", cert], capture_output=True,
                                  text=True).stdout
