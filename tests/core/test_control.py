@@ -69,6 +69,17 @@ class ControlSocketTest(unittest.TestCase):
         series = st["history"]["series"]["messages.received"]
         self.assertTrue(1 <= len(series) <= 5)
 
+    def test_stats_count_real_traffic(self):
+        import smtplib
+        before = self.d.control("stats", {"history_seconds": 0})["counters"]
+        with smtplib.SMTP("127.0.0.1", self.d.ports["smtp"], timeout=10) as s:
+            s.ehlo()
+            during = self.d.control("stats", {"history_seconds": 0})
+            self.assertGreaterEqual(during["gauges"]["smtp.connections"], 1)
+        after = self.d.control("stats", {"history_seconds": 0})["counters"]
+        self.assertEqual(after["smtp.connections_total"], before["smtp.connections_total"] + 1)
+        self.assertGreater(after["bytes.out"], before["bytes.out"])
+
     def test_config_get_and_validate(self):
         got = self.d.control("config.get")
         self.assertEqual(got["path"], self.d.config_path)
