@@ -16,7 +16,7 @@
 
 namespace {
 SmtpSession::Timeouts g_timeouts{SmtpLimits::CommandTimeoutMs, SmtpLimits::DataBlockTimeoutMs,
-                                 SmtpLimits::TlsHandshakeTimeoutMs};
+                                 SmtpLimits::TlsHandshakeTimeoutMs, SmtpLimits::FinalDotTimeoutMs};
 }
 
 void SmtpSession::setTimeouts(const Timeouts &timeouts) { g_timeouts = timeouts; }
@@ -142,6 +142,8 @@ void SmtpSession::armTimer()
         ms = g_timeouts.tlsHandshake;
     else if (m_state == State::ReceivingData || m_state == State::ReceivingBdat)
         ms = g_timeouts.dataBlock;
+    else if (m_state == State::Busy)
+        ms = g_timeouts.serverBusy;
     m_timer.start(ms, this);
 }
 
@@ -150,9 +152,11 @@ void SmtpSession::timerEvent(QTimerEvent *event)
     if (event->timerId() != m_timer.timerId())
         return QObject::timerEvent(event);
     m_timer.stop();
-    if (m_state == State::Busy) { // our side is slow (commit, hashing): not the client's fault
-        armTimer();
-        return;
+    if (m_state == State::Busy) {
+        // RFC 5321 4.5.3.2.6: the client waits 10 minutes for the reply to the final dot.
+        // A late commit callback finds the session gone or Closing and does nothing.
+        qCWarning(lcSmtp).noquote() << "no answer from the queue or the store in time for" << m_peer.toString();
+        return closeWithReply(451, "4.3.0", "Local error in processing, try again later");
     }
     qCInfo(lcSmtp).noquote() << "timeout, closing connection from" << m_peer.toString();
     if (m_state == State::TlsHandshake || m_state == State::StartingTls) {

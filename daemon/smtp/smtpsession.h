@@ -2,7 +2,7 @@
 // deletes itself when the connection ends. Trusts nothing the client sends: commands go
 // through the pure parser, message bytes through the data reader straight into the spool,
 // passwords to the store's off-loop check. Answers 250 to a message only after the queue
-// reports it fsynced. Never an open relay: see rcptAllowed() in smtpsessioncommands.cpp.
+// reports it fsynced. Never an open relay: see rcptDecision() in smtpsessioncommands.cpp.
 #pragma once
 
 #include "smtpcommand.h"
@@ -29,6 +29,7 @@ public:
         int command;
         int dataBlock;
         int tlsHandshake;
+        int serverBusy; // our own wait (commit, password check); the client gives up after 10 min
     };
     static void setTimeouts(const Timeouts &timeouts);
     static Timeouts timeouts();

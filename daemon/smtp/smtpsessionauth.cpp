@@ -93,6 +93,7 @@ void SmtpSession::handleAuthResponse(const QByteArray &line)
 void SmtpSession::verifyCredentials(const QString &user, const QByteArray &password)
 {
     m_state = State::Busy;
+    armTimer();
     QPointer<SmtpSession> self(this);
     m_ctx->accounts->authenticate(user, password, this, [this, self, user](AccountStore::AuthResult result, const QString &address) {
         if (!self || m_state != State::Busy)

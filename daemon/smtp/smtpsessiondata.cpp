@@ -194,6 +194,7 @@ void SmtpSession::finishMessage()
     envelope.tls = m_socket->isEncrypted();
     envelope.arrived = QDateTime::currentDateTimeUtc();
     m_state = State::Busy;
+    armTimer();
     QPointer<SmtpSession> self(this);
     // The one commit step: data and envelope fsynced and moved into the queue, then 250.
     m_ctx->queue->commit(std::move(m_writer), envelope,

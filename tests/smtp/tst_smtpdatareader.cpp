@@ -113,6 +113,49 @@ private slots:
         QVERIFY(trailingCr.sawBareLineEnding());
     }
 
+    // Random inputs over {a . CR LF} against a plain reference (split at CRLF, end at the
+    // line ".", drop one leading dot): same content, same end, same bare-line-ending verdict,
+    // whole or cut into random pieces.
+    void randomAgainstReference()
+    {
+        QRandomGenerator rng(20261129);
+        const char alphabet[] = {'a', '.', '\r', '\n'};
+        for (int round = 0; round < 3000; ++round) {
+            QByteArray input;
+            const int length = int(rng.bounded(40));
+            for (int i = 0; i < length; ++i)
+                input += alphabet[rng.bounded(4)];
+            input += "\r\n.\r\nTAIL";
+            // reference
+            QByteArray expected;
+            qint64 consumed = -1;
+            for (qint64 pos = 0;;) {
+                const qint64 crlf = input.indexOf("\r\n", pos);
+                QVERIFY(crlf >= 0);
+                const QByteArray line = input.mid(pos, crlf - pos);
+                if (line == ".") {
+                    consumed = crlf + 2;
+                    break;
+                }
+                expected += (line.startsWith('.') ? line.mid(1) : line) + "\r\n";
+                pos = crlf + 2;
+            }
+            bool bare = false;
+            for (qint64 i = 0; i < consumed; ++i) {
+                if (input.at(i) == '\r' && input.at(i + 1) != '\n')
+                    bare = true;
+                if (input.at(i) == '\n' && (i == 0 || input.at(i - 1) != '\r'))
+                    bare = true;
+            }
+            const int chunk = round % 3 == 0 ? 1 : int(1 + rng.bounded(8));
+            const Outcome o = readAll(input, chunk);
+            QVERIFY2(o.done, input.toPercentEncoding().constData());
+            QCOMPARE(o.consumed, consumed);
+            QCOMPARE(o.content, expected);
+            QCOMPARE(o.bare, bare);
+        }
+    }
+
     void largeInputIsLinear()
     {
         // 8 MB through the reader in 64 KB chunks: content identical, bounded time.
