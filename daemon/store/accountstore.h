@@ -81,8 +81,8 @@ public:
     bool addAlias(const QString &alias, const QStringList &targets, QString *error);
     bool removeAlias(const QString &alias, QString *error);
 
-    // Verifies a password off the event loop (QtConcurrent). `done` runs on context's thread,
-    // and never if context is destroyed first. Unknown users cost the same time (dummy verify).
+    // Verifies a password off the event loop (QtConcurrent). Call it from context's thread;
+    // `done` runs there later (never synchronously), and never if context is destroyed first. Unknown users cost the same time (dummy verify).
     // `address` in the callback is the normalised account address (empty when unknown).
     void authenticate(const QString &address, const QByteArray &password, QObject *context,
                       std::function<void(AuthResult result, const QString &address)> done);

@@ -4,6 +4,7 @@
 #include "maildirnames.h"
 #include "mailstore.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileSystemWatcher>
 #include <QTimer>
@@ -33,6 +34,8 @@ bool Mailbox::open(StoreError *error)
     m_syncTimer->setSingleShot(true);
     m_syncTimer->setInterval(SyncDelayMs);
     connect(m_syncTimer, &QTimer::timeout, this, [this] { sync(); });
+    if (!QCoreApplication::instance())
+        return true; // no event loop (a command-line tool): syncs happen on demand only
     m_watcher = new QFileSystemWatcher(this);
     m_watcher->addPaths({m_folder->path() + QLatin1String("/new"), m_folder->path() + QLatin1String("/cur")});
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, &Mailbox::scheduleSync);

@@ -16,6 +16,7 @@
 #include <memory>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
 
 namespace {
 const char KeywordsName[] = "dovecot-keywords";
@@ -302,12 +303,20 @@ bool MaildirFolder::addFiles(QVector<NewFile> *files, StoreError *error)
     Changes ignored;
     if (!(m_journalInode < 0 ? readTailState(error) : readJournal(error, &ignored)))
         return false;
+    // Renames in parallel too: on a busy disk each metadata operation waits for the
+    // running journal commit, and waiting together is cheaper than one after another.
+    std::vector<char> renamed(size_t(files->size()), 0);
+    ParallelSync::forEach(int(files->size()), [&](int k) {
+        const NewFile &nf = files->at(k);
+        const QString target = m_path + QLatin1Char('/') + nf.subdir + QLatin1Char('/') + nf.fileName;
+        renamed[size_t(k)] = ::rename(enc(nf.sourcePath).constData(), enc(target).constData()) == 0;
+    });
     QByteArray lines;
     bool syncNew = false, syncCur = false;
-    for (NewFile &nf : *files) {
+    for (int k = 0; k < files->size(); ++k) {
+        NewFile &nf = (*files)[k];
         nf.uid = 0;
-        const QString target = m_path + QLatin1Char('/') + nf.subdir + QLatin1Char('/') + nf.fileName;
-        if (::rename(enc(nf.sourcePath).constData(), enc(target).constData()) != 0)
+        if (!renamed.at(size_t(k)))
             continue;
         (nf.subdir == QLatin1String("new") ? syncNew : syncCur) = true;
         nf.uid = m_uidNext++;

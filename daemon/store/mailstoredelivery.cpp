@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
 
 namespace {
 constexpr qint64 CopyChunk = 256 * 1024;
@@ -39,8 +40,7 @@ bool writeAll(int fd, const char *p, qint64 n)
 }
 
 // Writes the message into tmp/ and fsyncs it. Returns the size, or -1 (nothing left behind).
-// With keepFd the file stays open and unsynced: the caller syncs a whole batch at once.
-qint64 writeTmp(const QString &tmpPath, const DeliveryRequest &r, QString *error, int *keepFd = nullptr)
+qint64 writeTmp(const QString &tmpPath, const DeliveryRequest &r, QString *error)
 {
     const int fd = ::open(enc(tmpPath).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
@@ -65,10 +65,6 @@ qint64 writeTmp(const QString &tmpPath, const DeliveryRequest &r, QString *error
     const qint64 date = r.internalDate > 0 ? r.internalDate : QDateTime::currentSecsSinceEpoch();
     const struct timespec times[2] = {{date, 0}, {date, 0}};
     ::futimens(fd, times); // INTERNALDATE as mtime, as Dovecot and mutt read it
-    if (ok && keepFd) { // the caller fsyncs the whole batch in parallel (ParallelSync)
-        *keepFd = fd;
-        return size;
-    }
     ok = ok && ::fsync(fd) == 0;
     ok = ::close(fd) == 0 && ok;
     if (!ok) {
@@ -109,8 +105,8 @@ QVector<MailStore::DeliveryResult> MailStore::deliverBatch(const QVector<Deliver
     QMap<QPair<QString, QString>, QVector<int>> groups;
     QHash<int, qint64> sizes;
     QHash<int, QString> tmpPaths;
-    struct Written { int index; int fd; QString address, path; };
-    QVector<Written> written_;
+    struct Pending { int index; QString address, path, tmp; qint64 size; };
+    QVector<Pending> pending;
     for (int i = 0; i < requests.size(); ++i) {
         const DeliveryRequest &r = requests.at(i);
         const QString address = accountAddress(r.address, &results[i].error);
@@ -126,38 +122,29 @@ QVector<MailStore::DeliveryResult> MailStore::deliverBatch(const QVector<Deliver
         }
         if (!reserveQuota(address, size, &results[i].error))
             continue;
-        const QString base = MaildirNames::newBaseName(size);
-        const QString tmp = path + QLatin1String("/tmp/") + base;
-        QString err;
-        int fd = -1;
-        const qint64 written = writeTmp(tmp, r, &err, &fd);
-        if (written != size) {
-            if (fd >= 0)
-                ::close(fd);
-            if (written >= 0)
-                ::unlink(enc(tmp).constData());
-            adjustUsage(address, -size);
-            storeFail(&results[i].error, StoreErrorCode::Io, err.isEmpty() ? QStringLiteral("the source changed while copying") : err);
-            continue;
-        }
-        sizes.insert(i, size);
-        tmpPaths.insert(i, tmp);
-        written_.append({i, fd, address, path});
+        pending.append({i, address, path, path + QLatin1String("/tmp/") + MaildirNames::newBaseName(size), size});
     }
-    // Every file of the batch is complete on disk before any is renamed into new/.
-    QVector<int> fds;
-    for (const Written &w : std::as_const(written_))
-        fds << w.fd;
-    const bool allSynced = ParallelSync::fsyncAll(fds);
-    for (const Written &w : std::as_const(written_)) {
-        const bool ok = allSynced || ::fsync(w.fd) == 0;
-        if (::close(w.fd) == 0 && ok) {
-            groups[{w.address, w.path}] << w.index;
-            continue;
+    // Write and fsync every file of the batch at once (ParallelSync: shared journal
+    // commits); each is complete on disk before any is renamed into the folder.
+    std::vector<QString> writeErrors(size_t(pending.size()));
+    ParallelSync::forEach(int(pending.size()), [&](int k) {
+        const Pending &p = pending.at(k);
+        const qint64 written = writeTmp(p.tmp, requests.at(p.index), &writeErrors[size_t(k)]);
+        if (written >= 0 && written != p.size) {
+            ::unlink(enc(p.tmp).constData());
+            writeErrors[size_t(k)] = QStringLiteral("the source changed while copying");
         }
-        ::unlink(enc(tmpPaths.value(w.index)).constData());
-        adjustUsage(w.address, -sizes.value(w.index));
-        storeFail(&results[w.index].error, StoreErrorCode::Io, QStringLiteral("cannot write the message: %1").arg(sysError()));
+    });
+    for (int k = 0; k < pending.size(); ++k) {
+        const Pending &p = pending.at(k);
+        if (writeErrors.at(size_t(k)).isEmpty()) {
+            sizes.insert(p.index, p.size);
+            tmpPaths.insert(p.index, p.tmp);
+            groups[{p.address, p.path}] << p.index;
+        } else {
+            adjustUsage(p.address, -p.size);
+            storeFail(&results[p.index].error, StoreErrorCode::Io, writeErrors.at(size_t(k)));
+        }
     }
     for (auto g = groups.cbegin(); g != groups.cend(); ++g) {
         MaildirFolder folder(g.key().second);
@@ -210,6 +197,9 @@ std::optional<QVector<quint32>> MailStore::transfer(Mailbox *source, const QVect
     const QString targetPath = folderPath(address, target, true, error);
     if (targetPath.isEmpty())
         return std::nullopt;
+    // MOVE into the same folder renumbers: copy (links under new names), then expunge.
+    const bool sameFolder = MaildirNames::canonicalFolderName(target) == source->name();
+    const bool rename = move && !sameFolder;
     MaildirFolder folder(targetPath);
     QVector<MaildirFolder::NewFile> files;
     QVector<quint32> from;
@@ -235,7 +225,7 @@ std::optional<QVector<quint32>> MailStore::transfer(Mailbox *source, const QVect
         nf.subdir = QStringLiteral("cur");
         nf.internalDate = m->internalDate;
         nf.size = m->size;
-        if (move) {
+        if (rename) {
             // Same file system: a rename keeps the unique name and moves atomically.
             nf.sourcePath = srcPath;
             nf.fileName = MaildirNames::splitFileName(srcPath.mid(srcPath.lastIndexOf(QLatin1Char('/')) + 1)).base + info;
@@ -264,7 +254,7 @@ std::optional<QVector<quint32>> MailStore::transfer(Mailbox *source, const QVect
             if (files.at(k).uid) {
                 newUids << files.at(k).uid;
                 moved << from.at(k);
-            } else if (!move) {
+            } else if (!rename) {
                 ::unlink(enc(files.at(k).sourcePath).constData());
             }
         }

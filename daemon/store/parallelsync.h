@@ -5,8 +5,11 @@
 #pragma once
 
 #include <QVector>
+#include <functional>
 
 namespace ParallelSync {
+// Runs job(0..count-1) on up to MaxThreads short-lived threads (the caller's included).
+void forEach(int count, const std::function<void(int)> &job);
 constexpr int MaxThreads = 32; // short-lived threads, only for the length of one batch's fsyncs
 bool fsyncAll(const QVector<int> &fds, bool dataOnly = false);
 }

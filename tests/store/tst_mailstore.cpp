@@ -232,13 +232,21 @@ private slots:
         archive->sync();
         QCOMPARE(archive->messages().size(), 4);
         QCOMPARE(*archive->readMessage(4), testMessage(4));
+        // MOVE into the same folder renumbers and keeps the message.
+        const auto renumbered = archive->moveTo({4}, QStringLiteral("Archive"), &src);
+        QVERIFY(renumbered);
+        QCOMPARE(renumbered->size(), 1);
+        QVERIFY(!archive->message(4));
+        archive->sync();
+        QCOMPARE(*archive->readMessage(renumbered->at(0)), testMessage(4));
+        QCOMPARE(archive->messages().size(), 4);
         // Expunge removes files.
         QVERIFY(archive->expunge({1}));
         QCOMPARE(archive->messages().size(), 3);
         QVERIFY(!archive->readMessage(1));
         const auto status = f.store->folderStatus(bob, QStringLiteral("Archive"));
         QCOMPARE(status->messages, 3);
-        QCOMPARE(status->uidNext, 5u);
+        QCOMPARE(status->uidNext, 6u); // 5 came from the same-folder move
     }
 
     void folders()

@@ -102,6 +102,23 @@ double openSeconds(Env &env, int *count)
     return s;
 }
 
+// The disk's own pace: 2 KiB files written and fsynced one after another (the baseline
+// the delivery figures should be read against on a shared machine).
+double rawFsyncsPerSecond(const QString &base, int count)
+{
+    QTemporaryDir dir(base + QLatin1String("/postroom-fsync-XXXXXX"));
+    const QByteArray data(2048, 'x');
+    QElapsedTimer t;
+    t.start();
+    for (int i = 0; i < count; ++i) {
+        const int fd = ::open(QFile::encodeName(dir.filePath(QString::number(i))).constData(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+        if (fd < 0 || ::write(fd, data.constData(), size_t(data.size())) != data.size() || ::fsync(fd) != 0)
+            return -1;
+        ::close(fd);
+    }
+    return count / (t.nsecsElapsed() / 1e9);
+}
+
 } // namespace
 
 int runStoreBenchmark(const QStringList &args)
@@ -122,12 +139,14 @@ int runStoreBenchmark(const QStringList &args)
         return 2;
     }
     out << "store benchmark in " << base << " (" << runs << " runs each, median)\n";
-    QVector<double> single, batched;
+    QVector<double> raw, single, batched;
     for (int r = 0; r < runs; ++r) {
+        raw << rawFsyncsPerSecond(base, 300);
         single << deliveriesPerSecond(base, std::min(messages, 1000), 1);
         batched << deliveriesPerSecond(base, messages, batch);
     }
-    out << QStringLiteral("deliveries/s, one fsync group per message : %1\n").arg(median(single), 0, 'f', 0);
+    out << QStringLiteral("disk baseline: fsync'd 2 KiB files/s       : %1\n").arg(median(raw), 0, 'f', 0);
+    out << QStringLiteral("deliveries/s, one at a time              : %1\n").arg(median(single), 0, 'f', 0);
     out << QStringLiteral("deliveries/s, batches of %1              : %2  (target >= 1500)\n").arg(batch, 2).arg(median(batched), 0, 'f', 0);
     out.flush();
 
