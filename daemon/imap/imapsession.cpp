@@ -136,7 +136,8 @@ void ImapSession::processInput()
     if (m_inProcess || !m_greeted)
         return;
     m_inProcess = true;
-    while (!m_busy && !m_closing) {
+    // A command waiting for a client line (AUTHENTICATE, IDLE) still reads input.
+    while ((!m_busy || m_awaiting != Awaiting::Command) && !m_closing) {
         const ImapCommandReader::Status status = m_reader.next();
         if (status == ImapCommandReader::Status::NeedMore) {
             if (m_socket->bytesAvailable() <= 0)

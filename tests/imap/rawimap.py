@@ -9,6 +9,7 @@ import ssl
 class RawImap:
     def __init__(self, host, port, tls_context=None, timeout=20):
         self.sock = socket.create_connection((host, port), timeout=timeout)
+        self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         if tls_context is not None:
             self.sock = tls_context.wrap_socket(self.sock)
         self.buf = b""
@@ -55,14 +56,14 @@ class RawImap:
         if isinstance(text, (bytes, str)):
             text = [text]
         parts = [p.encode() if isinstance(p, str) else p for p in text]
-        self.send(tag + b" " + parts[0])
+        pending = tag + b" " + parts[0]
         for i, lit in enumerate(literals):
-            self.send(b"{%d}\r\n" % len(lit))
+            self.send(pending + b"{%d}\r\n" % len(lit))
             cont = self.read_line()
             if not cont.startswith(b"+"):
                 return [], cont
-            self.send(lit + parts[i + 1])
-        self.send(b"\r\n")
+            pending = lit + parts[i + 1]
+        self.send(pending + b"\r\n")
         untagged = []
         while True:
             line = self.read_line()
