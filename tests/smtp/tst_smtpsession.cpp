@@ -341,6 +341,36 @@ private slots:
         QVERIFY(message.contains("with ESMTPSA"));
     }
 
+    void bdatLimitsAndPipelining()
+    {
+        SmtpTestClient c;
+        connectAndHello(c);
+        // Pipelined: two chunks in one write.
+        const QByteArray head = "Subject: bdat-pipelined\r\n\r\n";
+        c.socket.write("MAIL FROM:<a@remote.example>\r\nRCPT TO:<bob@example.com>\r\nBDAT "
+                       + QByteArray::number(head.size()) + "\r\n" + head + "BDAT 4 LAST\r\nhi\r\n");
+        QCOMPARE(c.reply().left(9), QByteArray("250 2.1.0"));
+        QCOMPARE(c.reply().left(9), QByteArray("250 2.1.5"));
+        QCOMPARE(c.reply().left(9), QByteArray("250 2.0.0"));
+        QVERIFY(c.reply().startsWith("250 2.0.0 Ok: queued as"));
+        QVERIFY(!deliveredTo(QStringLiteral("bob@example.com"), "bdat-pipelined").isEmpty());
+        // A chunk that grows the message past max_message_size: 552 at once, later BDAT 503.
+        QCOMPARE(c.command("MAIL FROM:<a@remote.example>").left(9), QByteArray("250 2.1.0"));
+        QCOMPARE(c.command("RCPT TO:<bob@example.com>").left(9), QByteArray("250 2.1.5"));
+        const QByteArray big(150000, 'b');
+        c.socket.write("BDAT " + QByteArray::number(big.size()) + "\r\n" + big);
+        QCOMPARE(c.reply().left(9), QByteArray("552 5.3.4"));
+        c.socket.write("BDAT 3 LAST\r\nxyz");
+        QCOMPARE(c.reply().left(9), QByteArray("503 5.5.1"));
+        // A bare LF inside a BDAT chunk refuses the message as with DATA.
+        QCOMPARE(c.command("MAIL FROM:<a@remote.example>").left(9), QByteArray("250 2.1.0"));
+        QCOMPARE(c.command("RCPT TO:<bob@example.com>").left(9), QByteArray("250 2.1.5"));
+        const QByteArray bare = "Subject: x\nBcc: y\r\n\r\nz\r\n";
+        c.socket.write("BDAT " + QByteArray::number(bare.size()) + " LAST\r\n" + bare);
+        QCOMPARE(c.reply().left(9), QByteArray("550 5.6.0"));
+        QCOMPARE(c.command("NOOP").left(9), QByteArray("250 2.0.0"));
+    }
+
     void authLockout()
     {
         m_config.rateLimit.whitelist.clear();
