@@ -371,6 +371,34 @@ private slots:
         QCOMPARE(c.command("NOOP").left(9), QByteArray("250 2.0.0"));
     }
 
+    void withoutTls()
+    {
+        // No TLS material at all: no 465, no STARTTLS, AUTH only on 587 (in plaintext).
+        TlsContext noTls;
+        ServiceContext ctx = m_ctx;
+        ctx.tls = &noTls;
+        SmtpServer server(ctx);
+        QVector<ConfigError> errors;
+        QVERIFY(server.start(&errors));
+        QCOMPARE(server.boundPort(QStringLiteral("smtps")), quint16(0));
+        SmtpTestClient in;
+        QVERIFY(in.connectTo(server.boundPort(QStringLiteral("smtp"))));
+        QVERIFY(in.reply().startsWith("220"));
+        QByteArray ehlo = in.command("EHLO client.test");
+        QVERIFY(!ehlo.contains("STARTTLS"));
+        QVERIFY(!ehlo.contains("AUTH"));
+        QCOMPARE(in.command("STARTTLS").left(9), QByteArray("502 5.5.1"));
+        QCOMPARE(in.command("AUTH PLAIN").left(9), QByteArray("503 5.5.1"));
+        SmtpTestClient sub;
+        QVERIFY(sub.connectTo(server.boundPort(QStringLiteral("submission"))));
+        QVERIFY(sub.reply().startsWith("220"));
+        ehlo = sub.command("EHLO client.test");
+        QVERIFY(!ehlo.contains("STARTTLS"));
+        QVERIFY(ehlo.contains("250 AUTH PLAIN LOGIN"));
+        authenticate(sub);
+        QCOMPARE(sub.command("MAIL FROM:<bob@example.com>").left(9), QByteArray("250 2.1.0"));
+    }
+
     void authLockout()
     {
         m_config.rateLimit.whitelist.clear();
