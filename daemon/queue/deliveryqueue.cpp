@@ -32,6 +32,14 @@ DeliveryQueue::DeliveryQueue(const Config *config, AccountStore *accounts, MailS
 DeliveryQueue::~DeliveryQueue()
 {
     stop();
+    if (m_committer) {
+        const SpoolCommitter::Totals t = m_committer->totals();
+        if (t.groups > 0)
+            qCInfo(lcQueue).noquote() << QStringLiteral("spool commits: %1 messages in %2 groups, mean latency %3 ms, mean group sync %4 ms")
+                                             .arg(t.messages).arg(t.groups)
+                                             .arg(double(t.latencyNs) / t.messages / 1e6, 0, 'f', 2)
+                                             .arg(double(t.syncNs) / t.groups / 1e6, 0, 'f', 2);
+    }
     m_committer.reset(); // finishes submitted commits; their results are dropped with us
 }
 
@@ -216,39 +224,52 @@ void DeliveryQueue::dispatch()
     QVector<QueueEntry> remote, local;
     for (const QueueEntry *e : std::as_const(ready))
         (needsRemote(*e) ? remote : local).append(*e);
-    // Remote entries one per job (a slow host must not hold others); local ones in batches
-    // spread over the free workers, so the store can group their fsyncs.
+    // Remote entries one per job (a slow host must not hold others). Local ones go in big
+    // batches to few jobs: the store groups the fsyncs of a batch and takes each folder's
+    // lock once, while parallel jobs on the same folder would only queue on that lock.
     int r = 0, l = 0;
-    while (m_running < workers && (r < remote.size() || l < local.size())) {
-        const bool takeRemote = r < remote.size() && (l >= local.size() || remote[r].arrived <= local[l].arrived);
+    const int localCap = localJobLimit(workers);
+    while (m_running < workers && (r < remote.size() || (l < local.size() && m_runningLocal < localCap))) {
+        const bool localPossible = l < local.size() && m_runningLocal < localCap;
+        const bool takeRemote = r < remote.size() && (!localPossible || remote[r].arrived <= local[l].arrived);
         if (takeRemote) {
-            startJob({remote[r++]});
+            startJob({remote[r++]}, false);
             continue;
         }
-        const int free = workers - m_running;
+        const int jobsLeft = qMax(1, localCap - m_runningLocal);
         const int left = local.size() - l;
-        const int batch = qBound(1, (left + free - 1) / free, int(MaxBatch));
-        startJob(local.mid(l, batch));
+        const int batch = qBound(1, (left + jobsLeft - 1) / jobsLeft, int(MaxBatch));
+        startJob(local.mid(l, batch), true);
         l += batch;
     }
     armTimer();
 }
 
-void DeliveryQueue::startJob(const QVector<QueueEntry> &entries)
+int DeliveryQueue::localJobLimit(int workers)
+{
+    static const int fromEnv = qEnvironmentVariableIntValue("POSTROOM_QUEUE_LOCAL_JOBS");
+    return fromEnv > 0 ? qMin(fromEnv, workers) : qMax(1, (workers + 1) / 2);
+}
+
+void DeliveryQueue::startJob(const QVector<QueueEntry> &entries, bool local)
 {
     for (const QueueEntry &e : entries)
         m_busy.insert(e.id);
     ++m_running;
+    if (local)
+        ++m_runningLocal;
     auto job = std::make_shared<DeliveryJob>(settings(), m_accounts, m_mailStore, m_resolver, entries);
-    m_pool->start([this, job] {
+    m_pool->start([this, job, local] {
         auto result = std::make_shared<DeliveryJobResult>(job->run());
-        QMetaObject::invokeMethod(this, [this, result] { onJobFinished(*result); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, [this, result, local] { onJobFinished(*result, local); }, Qt::QueuedConnection);
     });
 }
 
-void DeliveryQueue::onJobFinished(const DeliveryJobResult &result)
+void DeliveryQueue::onJobFinished(const DeliveryJobResult &result, bool local)
 {
     --m_running;
+    if (local)
+        --m_runningLocal;
     for (int i = 0; i < result.entries.size(); ++i) {
         QueueEntry entry = result.entries[i];
         m_busy.remove(entry.id);

@@ -123,9 +123,10 @@ private:
 
     DeliverySettings settings() const;
     void dispatch();
-    void startJob(const QVector<QueueEntry> &entries);
+    void startJob(const QVector<QueueEntry> &entries, bool local);
+    static int localJobLimit(int workers);
     void onCommitted(std::vector<SpoolCommitItem> &items);
-    void onJobFinished(const DeliveryJobResult &result);
+    void onJobFinished(const DeliveryJobResult &result, bool local);
     bool needsRemote(const QueueEntry &entry) const;
     void updateGauge();
     void armTimer();
@@ -142,6 +143,7 @@ private:
     QSet<QString> m_busy;                          // ids being delivered right now
     QSet<QString> m_retryAfterJob;                 // retry asked while in flight
     int m_running = 0;                             // jobs in flight
+    int m_runningLocal = 0;                        // of which local batches
     bool m_stopping = false;
     bool m_started = false;
     QVector<int> m_retryDelays;

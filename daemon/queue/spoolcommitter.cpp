@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QJsonDocument>
 
+#include <chrono>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -15,7 +16,8 @@
 SpoolCommitter::SpoolCommitter(const QString &spoolDir, QObject *context, BatchHandler handler)
     : m_spoolDir(spoolDir), m_context(context), m_handler(std::move(handler))
 {
-    m_thread = std::thread([this] { run(); });
+    for (int i = 0; i < Threads; ++i)
+        m_threads.emplace_back([this] { run(); });
 }
 
 SpoolCommitter::~SpoolCommitter()
@@ -25,11 +27,24 @@ SpoolCommitter::~SpoolCommitter()
         m_stop = true;
     }
     m_cond.notify_all();
-    m_thread.join();
+    for (std::thread &t : m_threads)
+        t.join();
+}
+
+static qint64 nowNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+SpoolCommitter::Totals SpoolCommitter::totals()
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    return m_totals;
 }
 
 void SpoolCommitter::submit(Item item)
 {
+    item.submittedNs = nowNs();
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         m_pending.push_back(std::move(item));
@@ -51,7 +66,17 @@ void SpoolCommitter::run()
                 m_pending.pop_front();
             }
         }
+        const qint64 start = nowNs();
         commitGroup(group);
+        const qint64 end = nowNs();
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            ++m_totals.groups;
+            m_totals.messages += qint64(group.size());
+            m_totals.syncNs += end - start;
+            for (const Item &it : group)
+                m_totals.latencyNs += end - it.submittedNs;
+        }
         auto shared = std::make_shared<std::vector<Item>>(std::move(group));
         if (m_context) {
             QMetaObject::invokeMethod(m_context, [handler = m_handler, shared] { handler(*shared); },

@@ -1,4 +1,4 @@
-// Group commit for the spool: one thread takes every message committed since its last
+// Group commit for the spool: a commit thread takes every message committed since its last
 // round, writes their envelopes, starts writeback of all files at once, fdatasyncs each,
 // renames them into msg/ and fsyncs msg/ once for the whole group. Many sessions'
 // messages thus share one round of disk flushes while each is still on disk before its
@@ -16,6 +16,7 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 class SpoolWriter;
 
@@ -25,6 +26,7 @@ struct SpoolCommitItem {
     std::function<void(bool ok, const QString &queueId, const QString &error)> done;
     bool ok = false;
     QString error;
+    qint64 submittedNs = 0; // for the commit latency statistics
 };
 
 class SpoolCommitter
@@ -34,12 +36,21 @@ public:
     using BatchHandler = std::function<void(std::vector<Item> &items)>;
 
     static constexpr int MaxGroup = 256;
+    // Groups in flight at once: a new group starts syncing while the previous one still
+    // waits for the disk, which halves the wait of a message arriving mid-round, and the
+    // file system merges the concurrent flushes into shared journal commits.
+    static constexpr int Threads = 3;
 
     // handler runs on context's thread with each finished group.
     SpoolCommitter(const QString &spoolDir, QObject *context, BatchHandler handler);
     ~SpoolCommitter(); // finishes what was submitted, then stops the thread
 
     void submit(Item item);
+
+    // Totals since start (read on any thread): groups, messages, summed latency from submit
+    // to the end of the group's fsyncs, and summed group sync time.
+    struct Totals { qint64 groups = 0, messages = 0, latencyNs = 0, syncNs = 0; };
+    Totals totals();
 
 private:
     void run();
@@ -52,5 +63,6 @@ private:
     std::condition_variable m_cond;
     std::deque<Item> m_pending;
     bool m_stop = false;
-    std::thread m_thread;
+    Totals m_totals;
+    std::vector<std::thread> m_threads;
 };
