@@ -164,6 +164,40 @@ class SmtpReloadAndMisc(unittest.TestCase):
             self.assertIn("from=<jörg@remote.example>", d.log_text())
 
 
+class SmtpGarbage(unittest.TestCase):
+    def test_random_command_garbage(self):
+        """Seeded random command lines (bounded: 30 connections x 40 lines); the daemon stays up,
+        answers every connection and exits cleanly."""
+        import random
+        import socket
+        rng = random.Random(7)
+        verbs = [b"HELO", b"EHLO", b"MAIL FROM:", b"RCPT TO:", b"DATA", b"BDAT", b"RSET", b"AUTH PLAIN",
+                 b"AUTH LOGIN", b"STARTTLS", b"NOOP", b"VRFY", b"QUIT", b""]
+        junk = [b"<", b">", b"@", b"\"", b"\\", b"\x00", b"\xff", b"\r", b" ", b"SIZE=", b"=", b"a", b"example.com",
+                b"<>", b"LAST", b"99999999999", b"0", b".", b"\n"]
+        with PostroomDaemon() as d:
+            d.add_user("bob@example.com", "secret")
+            for _ in range(30):
+                s = socket.create_connection(("127.0.0.1", d.ports[rng.choice(["smtp", "submission"])]), timeout=5)
+                self.assertTrue(s.recv(1000).startswith(b"220"))
+                data = b"".join(rng.choice(verbs) + b"".join(rng.choice(junk) for _ in range(rng.randint(0, 12)))
+                                + b"\r\n" for _ in range(40))
+                try:
+                    s.sendall(data)
+                    s.settimeout(0.3)
+                    while s.recv(65536):
+                        pass
+                except (socket.timeout, BrokenPipeError, ConnectionResetError):
+                    pass
+                s.close()
+            self.assertIsNone(d.process.poll())
+            c = RawSmtp(d.ports["smtp"])
+            self.assertEqual(c.reply()[:3], b"220")
+            self.assertEqual(c.command(b"EHLO ok.test")[:4], b"250-")
+            c.close()
+            self.assertEqual(d.stop(), 0)
+
+
 class SmtpRateLimits(unittest.TestCase):
     """127.0.0.1 is taken off the whitelist so that the limiter applies to the test."""
 
