@@ -253,15 +253,14 @@ void MaildirFolder::applyJournalLine(const QByteArray &line, Changes *changes, Q
         }
         const int baseStart = f.at(0).size() + f.at(1).size() + f.at(2).size() + f.at(3).size() + 4;
         const QString base = QString::fromUtf8(line.mid(baseStart));
+        // Its file was renamed in before this line was written: that directory's mtime changed.
         m_pending.insert(base, Pending{uid, modSeq, f.at(3).toLongLong()});
-        m_newMtime = m_curMtime = -1; // the file is in a directory: look
     } else if (f.at(0) == "F") {
         if (seen)
             seen->insert(uid);
         if (index >= 0 && m_infos[index].modSeq < modSeq) {
             m_infos[index].modSeq = modSeq;
-            m_flagsStale = true;
-            m_newMtime = m_curMtime = -1;
+            m_flagsStale = true; // the rename changed cur/'s mtime: the scan picks it up
         }
     } else if (f.at(0) == "X") {
         if (seen)

@@ -103,21 +103,29 @@ bool MaildirFolder::scanDirectories(Changes *changes, StoreError *error)
     if (::stat(enc(m_path + QLatin1String("/new")).constData(), &stNew) != 0
         || ::stat(enc(m_path + QLatin1String("/cur")).constData(), &stCur) != 0)
         return storeFail(error, StoreErrorCode::NotFound, QStringLiteral("the folder no longer exists"));
-    if (m_pending.isEmpty() && !m_flagsStale && m_newMtime >= 0 && m_curMtime >= 0 && mtimeNs(stNew) == m_newMtime
-        && mtimeNs(stCur) == m_curMtime)
+    // List only the directories that changed: deliveries touch new/ alone, so a big
+    // folder's cur/ is not read again for every arriving message. (A file that a journal
+    // line announces was renamed into its directory first, so that directory changed.)
+    const bool scanNew = m_newMtime < 0 || mtimeNs(stNew) != m_newMtime;
+    const bool scanCur = m_curMtime < 0 || mtimeNs(stCur) != m_curMtime;
+    if (!scanNew && !scanCur)
         return true;
 
     QHash<QString, DirEntry> dir;
-    dir.reserve(m_infos.size() + 64);
-    const qint64 newM = listDir(m_path + QLatin1String("/new"), true, &dir);
-    const qint64 curM = listDir(m_path + QLatin1String("/cur"), false, &dir);
-    if (newM < 0 || curM < 0)
+    dir.reserve((scanCur ? m_infos.size() : 0) + 64);
+    const qint64 newM = scanNew ? listDir(m_path + QLatin1String("/new"), true, &dir) : m_newMtime;
+    const qint64 curM = scanCur ? listDir(m_path + QLatin1String("/cur"), false, &dir) : m_curMtime;
+    if (newM < 0 && scanNew)
+        return storeFail(error, StoreErrorCode::NotFound, QStringLiteral("the folder no longer exists"));
+    if (curM < 0 && scanCur)
         return storeFail(error, StoreErrorCode::NotFound, QStringLiteral("the folder no longer exists"));
 
     QVector<quint32> missing;
     QHash<quint32, quint64> flagMismatch; // uid -> modseq before catching up
     for (int i = 0; i < m_infos.size(); ++i) {
         FileMeta &f = m_files[i];
+        if (f.inNew ? !scanNew : !scanCur)
+            continue; // its directory did not change (a file leaving it would change it)
         auto it = dir.find(MaildirNames::splitFileName(f.name).base);
         if (it == dir.end()) {
             missing << m_infos.at(i).uid;
@@ -241,30 +249,14 @@ bool MaildirFolder::scanDirectories(Changes *changes, StoreError *error)
     compactEntries();
     m_flagsStale = false;
 
-    // Maildir convention: a message seen by a reader moves from new/ to cur/.
-    bool moved = false;
-    for (int i = 0; i < m_files.size(); ++i) {
-        FileMeta &f = m_files[i];
-        if (!f.inNew)
-            continue;
-        const auto parts = MaildirNames::splitFileName(f.name);
-        const QString target = parts.hasInfo ? f.name : f.name + QLatin1String(":2,");
-        if (::rename(enc(m_path + QLatin1String("/new/") + f.name).constData(),
-                     enc(m_path + QLatin1String("/cur/") + target).constData()) == 0) {
-            f.name = target;
-            f.inNew = false;
-            moved = true;
-        }
-    }
-    qint64 n = newM, c = curM;
-    if (moved && ::stat(enc(m_path + QLatin1String("/new")).constData(), &stNew) == 0
-        && ::stat(enc(m_path + QLatin1String("/cur")).constData(), &stCur) == 0) {
-        n = mtimeNs(stNew);
-        c = mtimeNs(stCur);
-    }
+    // Messages stay in new/ until their flags change (then they are renamed into cur/):
+    // moving them eagerly would change cur/ and force a full listing of it on every sync.
+    const qint64 n = newM, c = curM;
     const qint64 now = nowNs();
-    m_newMtime = now - n >= TrustAfterNs ? n : -1;
-    m_curMtime = now - c >= TrustAfterNs ? c : -1;
+    if (scanNew)
+        m_newMtime = now - n >= TrustAfterNs ? n : -1;
+    if (scanCur)
+        m_curMtime = now - c >= TrustAfterNs ? c : -1;
     m_indexDirty = true;
     return true;
 }

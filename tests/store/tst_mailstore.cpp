@@ -35,12 +35,15 @@ private slots:
         QCOMPARE(*inbox->readMessage(2), testMessage(2));
         QCOMPARE(inbox->uidNext(), 3u);
         QVERIFY(inbox->uidValidity() > 0);
-        // Read messages moved from new/ to cur/ with an empty info suffix (Maildir convention).
+        // Messages stay in new/ until their flags change, then live in cur/ with ":2,<flags>".
         const QString root = f.store->maildirPath(QStringLiteral("bob@example.com"));
         QVERIFY(root.endsWith(QLatin1String("/example.com/bob/Maildir")));
-        QCOMPARE(filesIn(root + QLatin1String("/new")).size(), 0);
-        QCOMPARE(filesIn(root + QLatin1String("/cur")).size(), 2);
-        QVERIFY(filesIn(root + QLatin1String("/cur")).at(0).endsWith(QLatin1String(":2,")));
+        QCOMPARE(filesIn(root + QLatin1String("/new")).size(), 2);
+        QVERIFY(inbox->storeFlags({1}, FlagOperation::Add, MessageFlag::Seen, {}));
+        QCOMPARE(filesIn(root + QLatin1String("/new")).size(), 1);
+        QCOMPARE(filesIn(root + QLatin1String("/cur")).size(), 1);
+        QVERIFY(filesIn(root + QLatin1String("/cur")).at(0).endsWith(QLatin1String(",S=") + QString::number(testMessage(1).size()) + QLatin1String(":2,S")));
+        QCOMPARE(*inbox->readMessage(1), testMessage(1));
         // Unknown users and folders are refused.
         StoreError e;
         QVERIFY(!f.deliver(QStringLiteral("nobody@example.com"), testMessage(3), QStringLiteral("INBOX"), 0, &e));
@@ -160,8 +163,9 @@ private slots:
         QSignalSpy gone(mb.data(), &Mailbox::messagesExpunged);
         const quint64 modSeq = mb->highestModSeq();
         // Set \Seen by renaming, drop a new file into new/, delete message 1.
-        const QString p2 = mb->messagePath(2);
-        QVERIFY(QFile::rename(p2, p2 + QLatin1Char('S')));
+        const QString p2 = mb->messagePath(2); // in new/: mutt moves it to cur/ with the flag
+        QVERIFY(p2.contains(QLatin1String("/new/")));
+        QVERIFY(QFile::rename(p2, root + QLatin1String("/cur/") + p2.section(QLatin1Char('/'), -1) + QLatin1String(":2,S")));
         QFile ext(root + QLatin1String("/new/1700000000.external.host"));
         QVERIFY(ext.open(QIODevice::WriteOnly));
         ext.write(testMessage(3));
@@ -176,6 +180,40 @@ private slots:
         QCOMPARE(mb->message(2)->flags, quint8(MessageFlag::Seen));
         QVERIFY(mb->message(2)->modSeq > modSeq);
         QCOMPARE(mb->message(3)->size, qint64(testMessage(3).size()));
+    }
+
+    void onlyChangedDirectoriesRescanned()
+    {
+        // Once the directory mtimes are old enough to trust, a sync lists only the directory
+        // that changed; nothing in the other may be lost or invented.
+        StoreFixture f;
+        const QString bob = QStringLiteral("bob@example.com");
+        QVERIFY(f.addUser(bob));
+        for (int i = 1; i <= 4; ++i)
+            QVERIFY(f.deliver(bob, testMessage(i)));
+        auto mb = f.store->openMailbox(bob, QStringLiteral("INBOX"));
+        QVERIFY(mb->storeFlags({1, 2}, FlagOperation::Add, MessageFlag::Seen, {})); // 1, 2 in cur/; 3, 4 in new/
+        QTest::qWait(2100);
+        QVERIFY(mb->sync()); // records trusted mtimes
+        QSignalSpy gone(mb.data(), &Mailbox::messagesExpunged);
+        QVERIFY(f.deliver(bob, testMessage(5)));
+        QVERIFY(mb->sync());
+        QCOMPARE(mb->messages().size(), 5);
+        QCOMPARE(gone.count(), 0);
+        QCOMPARE(mb->message(1)->flags, quint8(MessageFlag::Seen));
+        // Another program deletes a message from cur/ and one from new/.
+        QVERIFY(QFile::remove(mb->messagePath(2)));
+        QVERIFY(QFile::remove(mb->messagePath(4)));
+        QVERIFY(mb->sync());
+        QCOMPARE(gone.count(), 1);
+        QCOMPARE(gone.at(0).at(0).value<QVector<quint32>>(), (QVector<quint32>{2, 4}));
+        // The index written now still gives the same picture after a restart.
+        mb.reset();
+        f.reopen();
+        mb = f.store->openMailbox(bob, QStringLiteral("INBOX"));
+        QCOMPARE(mb->messages().size(), 3);
+        QCOMPARE(mb->message(1)->flags, quint8(MessageFlag::Seen));
+        QVERIFY(mb->message(5));
     }
 
     void notificationsFromDeliveryThread()

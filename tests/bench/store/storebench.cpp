@@ -182,5 +182,7 @@ int runStoreBenchmark(const QStringList &args)
     }
     out << QStringLiteral("open %1 messages, no index (rebuild)  : %2 s\n").arg(folderSize).arg(median(cold), 0, 'f', 3);
     out << QStringLiteral("open %1 messages, with index (warm)   : %2 s  (target < 0.2)\n").arg(folderSize).arg(median(warm), 0, 'f', 3);
+    out << "(removing the test folder)\n";
+    out.flush();
     return 0;
 }
