@@ -220,6 +220,11 @@ bool SmtpSession::takeLine(QByteArray *line)
             }
             m_in.remove(0, lf + 1);
             m_discardingLine = false;
+            if (m_state == State::AuthExchange) { // an over-long SASL response ends the exchange
+                m_state = State::Ready;
+                m_authStep = AuthStep::None;
+                m_authLoginUser.clear();
+            }
             if (!protocolError(500, "5.5.2", "Line too long"))
                 return false;
             continue;

@@ -285,6 +285,9 @@ private slots:
         QCOMPARE(c.command("AUTH LOGIN").left(16), QByteArray("334 VXNlcm5hbWU6"));
         QCOMPARE(c.command("*").left(9), QByteArray("501 5.7.0"));
         QCOMPARE(c.command("AUTH LOGIN").left(3), QByteArray("334"));
+        QCOMPARE(c.command(QByteArray(13000, 'A')).left(9), QByteArray("500 5.5.2")); // ends the exchange
+        QCOMPARE(c.command("NOOP").left(9), QByteArray("250 2.0.0"));
+        QCOMPARE(c.command("AUTH LOGIN").left(3), QByteArray("334"));
         QCOMPARE(c.command(QByteArray("bob@example.com").toBase64()).left(16), QByteArray("334 UGFzc3dvcmQ6"));
         QCOMPARE(c.command(QByteArray("secret").toBase64()).left(9), QByteArray("235 2.7.0"));
         QCOMPARE(c.command("AUTH PLAIN").left(9), QByteArray("503 5.5.1"));
