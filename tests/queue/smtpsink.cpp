@@ -5,6 +5,9 @@
 namespace {
 struct SinkState {
     bool inData = false;
+    bool authenticated = false;
+    int loginStep = 0;      // AUTH LOGIN: 1 = waiting for the user, 2 = for the password
+    QByteArray loginUser;
     SmtpSink::Mail mail;
 };
 }
@@ -51,17 +54,43 @@ void SmtpSink::handle(QTcpSocket *socket)
         }
         line = line.trimmed();
         commands.append(QString::fromUtf8(line));
+        if (state->loginStep == 1) {
+            state->loginUser = QByteArray::fromBase64(line);
+            state->loginStep = 2;
+            socket->write("334 UGFzc3dvcmQ6\r\n");
+            continue;
+        }
+        if (state->loginStep == 2) {
+            state->loginStep = 0;
+            state->authenticated = true;
+            authLogins.append(QString::fromUtf8(state->loginUser + ':' + QByteArray::fromBase64(line)));
+            socket->write("235 2.7.0 Authentication successful\r\n");
+            continue;
+        }
         const QByteArray upper = line.toUpper();
         if (upper.startsWith("EHLO")) {
             QByteArray reply = "250-sink.test\r\n";
             if (pipelining)
                 reply += "250-PIPELINING\r\n";
+            if (!authMechanisms.isEmpty())
+                reply += "250-AUTH " + authMechanisms + "\r\n";
             if (sizeLimit > 0)
                 reply += "250-SIZE " + QByteArray::number(sizeLimit) + "\r\n";
             reply += "250 8BITMIME\r\n";
             socket->write(reply);
         } else if (upper.startsWith("HELO")) {
             socket->write("250 sink.test\r\n");
+        } else if (upper.startsWith("AUTH PLAIN ")) {
+            const QList<QByteArray> parts = QByteArray::fromBase64(line.mid(11)).split('\0');
+            state->authenticated = parts.size() == 3;
+            if (state->authenticated)
+                authLogins.append(QString::fromUtf8(parts[1] + ':' + parts[2]));
+            socket->write(state->authenticated ? "235 2.7.0 Authentication successful\r\n" : "535 5.7.8 bad credentials\r\n");
+        } else if (upper == "AUTH LOGIN") {
+            state->loginStep = 1;
+            socket->write("334 VXNlcm5hbWU6\r\n");
+        } else if (upper.startsWith("MAIL FROM:") && !authMechanisms.isEmpty() && !state->authenticated) {
+            socket->write("530 5.7.0 authentication required\r\n");
         } else if (upper.startsWith("MAIL FROM:")) {
             state->mail = Mail();
             const int lt = line.indexOf('<'), gt = line.indexOf('>');

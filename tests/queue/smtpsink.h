@@ -32,6 +32,9 @@ public:
     bool pipelining = true;
     qint64 sizeLimit = 0;               // advertised SIZE (0: not advertised)
 
+    QByteArray authMechanisms;          // e.g. "PLAIN LOGIN": advertised and required for MAIL
+    QStringList authLogins;             // "user:password" of each successful AUTH
+
     QVector<Mail> mails;
     int connections = 0;
     QStringList commands;               // every command line received

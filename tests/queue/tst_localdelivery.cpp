@@ -17,6 +17,7 @@ private slots:
     void deliversWithReturnPathAndDeliveredTo();
     void aliasesExpandAndDuplicatesDeliverOnce();
     void deliveredToLoopBounces();
+    void aliasLoopIsStopped();
     void quotaFailureBouncesToSender();
     void unknownUserBounces();
     void nullSenderIsNeverBounced();
@@ -122,6 +123,20 @@ void tst_LocalDelivery::deliveredToLoopBounces()
     QCOMPARE(alice.size(), 1);
     QVERIFY(alice[0].contains("Status: 5.4.6"));
     QVERIFY(alice[0].contains("mail loop"));
+}
+
+void tst_LocalDelivery::aliasLoopIsStopped()
+{
+    QueueFixture f;
+    QVERIFY(f.addUser("alice@example.com"));
+    QVERIFY(f.addUser("carol@example.com"));
+    QString error;
+    QVERIFY2(f.accounts->addAlias("ping@example.com", {"pong@example.com"}, &error), qPrintable(error));
+    QVERIFY2(f.accounts->addAlias("pong@example.com", {"ping@example.com", "carol@example.com"}, &error), qPrintable(error));
+    QVERIFY(f.startQueue());
+    QVERIFY(!f.enqueue("alice@example.com", {"ping@example.com"}, mailText("ping")).isEmpty());
+    QVERIFY(f.waitEmpty()); // terminates: the cycle is cut, carol gets exactly one copy
+    QCOMPARE(f.inbox("carol@example.com").size(), 1);
 }
 
 void tst_LocalDelivery::quotaFailureBouncesToSender()

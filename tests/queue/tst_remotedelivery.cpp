@@ -17,6 +17,8 @@ private slots:
     void connectionFailureDefersThenExpires();
     void delayWarningAfterThreshold();
     void sizeLimitBouncesWithoutSending();
+    void smarthostWithAuth_data();
+    void smarthostWithAuth();
     void dsnStatusCodes();
 
 private:
@@ -193,6 +195,36 @@ void tst_RemoteDelivery::sizeLimitBouncesWithoutSending()
     QCOMPARE(sink.mails.size(), 0);
     QTRY_COMPARE(f.inbox("alice@example.com").size(), 1);
     QVERIFY(f.inbox("alice@example.com")[0].contains("Status: 5.3.4"));
+}
+
+void tst_RemoteDelivery::smarthostWithAuth_data()
+{
+    QTest::addColumn<QByteArray>("mechanisms");
+    QTest::newRow("plain") << QByteArray("PLAIN LOGIN");
+    QTest::newRow("login") << QByteArray("LOGIN");
+}
+
+void tst_RemoteDelivery::smarthostWithAuth()
+{
+    QFETCH(QByteArray, mechanisms);
+    SmtpSink sink;
+    sink.authMechanisms = mechanisms;
+    QVERIFY(sink.start());
+    // Every remote domain goes to the smarthost; a static route still wins for its domain.
+    QueueFixture f(QJsonObject{{"delivery", QJsonObject{{"relay_host", QStringLiteral("127.0.0.1:%1").arg(sink.port())},
+                                                        {"relay_security", "none"},
+                                                        {"relay_username", "office"},
+                                                        {"relay_password", "s3cret"},
+                                                        {"routes", QJsonObject{{"routed.test", "127.0.0.1:1"}}}}}});
+    QVERIFY(f.startQueue({3600}));
+    QVERIFY(!f.enqueue("alice@example.com", {"a@anywhere.test", "b@elsewhere.test"}, mailText("relayed")).isEmpty());
+    QVERIFY(f.waitEmpty());
+    QCOMPARE(sink.mails.size(), 2); // one transaction per destination domain
+    QCOMPARE(sink.authLogins.value(0), QStringLiteral("office:s3cret"));
+    QCOMPARE(sink.commands.contains(QStringLiteral("AUTH LOGIN")), !mechanisms.contains("PLAIN"));
+    const QString routed = f.enqueue("alice@example.com", {"c@routed.test"}, mailText("routed"));
+    QTRY_VERIFY(f.queue->entry(routed) && f.queue->entry(routed)->recipients[0].state == QueueRecipient::State::Deferred);
+    QCOMPARE(sink.mails.size(), 2);
 }
 
 void tst_RemoteDelivery::dsnStatusCodes()
