@@ -3,6 +3,7 @@
 //   postroom-bench all [--quick] [--json]   a standard set against daemons it starts itself
 #include "benchdaemon.h"
 #include "benchreport.h"
+#include "imapbench.h"
 #include "smtpbench.h"
 #include "storebench.h"
 
@@ -11,9 +12,10 @@
 
 static void usage()
 {
-    QTextStream(stderr) << "usage: postroom-bench store|smtp|all [options] [--json]\n"
+    QTextStream(stderr) << "usage: postroom-bench store|smtp|imap|all [options] [--json]\n"
                            "  store [--messages N] [--batch B] [--folder-size N] [--runs R]\n"
                            "  smtp  [--messages N] [--connections 1,8] [--size BYTES] [--runs R] [--idle K]\n"
+                           "  imap  [--messages N] [--average-kb K] [--bodies N] [--idle K] [--runs R]\n"
                            "  all   [--quick]   the standard set (small counts with --quick)\n"
                            "The daemon binary comes from $POSTROOMD or next to this program.\n";
 }
@@ -36,10 +38,16 @@ int main(int argc, char **argv)
         rc = runStoreBenchmark(args);
     } else if (command == QLatin1String("smtp")) {
         rc = runSmtpBenchmark(args, postroomd, report);
+    } else if (command == QLatin1String("imap")) {
+        rc = runImapBenchmark(args, postroomd, report);
     } else if (command == QLatin1String("all")) {
         const QStringList smtpArgs = quick ? QStringList{"--messages", "200", "--runs", "1", "--idle", "50"}
                                            : QStringList{"--messages", "2000", "--runs", "3", "--idle", "500"};
         rc = runSmtpBenchmark(smtpArgs, postroomd, report);
+        const QStringList imapArgs = quick ? QStringList{"--messages", "300", "--average-kb", "8", "--bodies", "100",
+                                                         "--idle", "30", "--runs", "1"}
+                                           : QStringList{};
+        rc = runImapBenchmark(imapArgs, postroomd, report) || rc;
     } else {
         usage();
         return 2;
