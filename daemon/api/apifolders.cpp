@@ -170,10 +170,34 @@ QJsonObject ApiFolders::folderJson(ApiServices *s, const QString &user, const QS
     return o;
 }
 
+QSharedPointer<Mailbox> ApiFolders::mailbox(ApiServices *s, const QString &user, const QString &folder, StoreError *error)
+{
+    auto &recent = s->recentMailboxes;
+    for (int i = 0; i < recent.size(); ++i) {
+        const QSharedPointer<Mailbox> &box = recent[i];
+        if (box->owner() == user && box->name() == folder) {
+            if (!box->isValid()) {
+                recent.removeAt(i);
+                break;
+            }
+            if (i > 0)
+                recent.move(i, 0);
+            return recent.first();
+        }
+    }
+    QSharedPointer<Mailbox> box = s->ctx.mailStore->openMailbox(user, folder, error);
+    if (box && box->isValid()) {
+        recent.prepend(box);
+        while (recent.size() > ApiServices::KeepOpenMailboxes)
+            recent.removeLast();
+    }
+    return box;
+}
+
 QSharedPointer<Mailbox> ApiFolders::open(ApiServices *s, const ApiCallPtr &call, const QString &folder)
 {
     StoreError error;
-    QSharedPointer<Mailbox> box = s->ctx.mailStore->openMailbox(call->user, folder, &error);
+    QSharedPointer<Mailbox> box = mailbox(s, call->user, folder, &error);
     if (!box || !box->isValid()) {
         call->respond(storeError(int(error.isError() ? error.code : StoreErrorCode::NotFound), error.message));
         return {};

@@ -11,6 +11,7 @@
 
 class ApiRouter;
 class Mailbox;
+struct StoreError;
 struct ApiServices;
 
 namespace ApiFolders {
@@ -20,6 +21,8 @@ std::optional<QString> resolve(ApiServices *s, const QString &user, const QStrin
 // The folder with this special-use flag ("\\Sent", "\\Trash"), or nullopt.
 std::optional<QString> specialFolder(ApiServices *s, const QString &user, const QString &specialUse);
 QJsonObject folderJson(ApiServices *s, const QString &user, const QString &name);
+// Opens a folder through the keep-open list (no answer on failure).
+QSharedPointer<Mailbox> mailbox(ApiServices *s, const QString &user, const QString &folder, StoreError *error = nullptr);
 // Opens a folder; on failure answers 404/500 and returns null.
 QSharedPointer<Mailbox> open(ApiServices *s, const ApiCallPtr &call, const QString &folder);
 // Maps a store error to an API error response.

@@ -7,6 +7,7 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QJsonDocument>
 
 QString ApiMessageJson::isoTime(qint64 secondsSinceEpoch)
 {
@@ -86,6 +87,8 @@ ApiMessageSummary ApiMessageJson::summarize(const MimeMessage &message)
         any = any || !a.isInline;
     s.hasAttachments = any;
     f.insert(QStringLiteral("hasAttachments"), any);
+    s.fieldsJson = QJsonDocument(f).toJson(QJsonDocument::Compact);
+    s.fieldsJson = s.fieldsJson.mid(1, s.fieldsJson.size() - 2);
     return s;
 }
 
@@ -98,6 +101,26 @@ void ApiMessageJson::addIndexFields(QJsonObject &o, const MessageInfo &info)
                                                                                   ? QStringLiteral("flagged")
                                                                                   : QStringLiteral("notFlagged")}});
     o.insert(QStringLiteral("@odata.etag"), QStringLiteral("W/\"%1\"").arg(info.modSeq));
+}
+
+QByteArray ApiMessageJson::listEntryJson(const ApiMessageSummary &summary, const QString &id,
+                                         const QString &parentFolderId, const MessageInfo &info)
+{
+    // Ids are base64url and times ISO 8601: nothing in them needs JSON escaping.
+    QByteArray out;
+    out.reserve(summary.fieldsJson.size() + 300);
+    out += "{\"@odata.etag\":\"W/\\\"" + QByteArray::number(info.modSeq) + "\\\"\",";
+    if (!summary.fieldsJson.isEmpty())
+        out += summary.fieldsJson + ',';
+    out += "\"flag\":{\"flagStatus\":\"";
+    out += (info.flags & MessageFlag::Flagged) ? "flagged" : "notFlagged";
+    out += "\"},\"id\":\"" + id.toLatin1() + "\",\"isDraft\":";
+    out += (info.flags & MessageFlag::Draft) ? "true" : "false";
+    out += ",\"isRead\":";
+    out += (info.flags & MessageFlag::Seen) ? "true" : "false";
+    out += ",\"parentFolderId\":\"" + parentFolderId.toLatin1() + "\",\"receivedDateTime\":\""
+        + isoTime(info.internalDate).toLatin1() + "\"}";
+    return out;
 }
 
 QJsonObject ApiMessageJson::body(const MimeMessage &message, bool preferText)

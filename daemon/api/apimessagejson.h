@@ -17,6 +17,7 @@ class Mailbox;
 
 struct ApiMessageSummary {
     QJsonObject fields;      // content-derived Graph fields (no id, no flags)
+    QByteArray fieldsJson;   // the same, serialised, without the outer braces (list fast path)
     QString fromAddress;     // lower case, for $filter
     QString subject;         // for $orderby
     qint64 sentTime = 0;     // for $orderby
@@ -28,6 +29,9 @@ QString isoTime(qint64 secondsSinceEpoch);
 ApiMessageSummary summarize(const MimeMessage &message);
 // isRead, isDraft, flag, receivedDateTime from the index.
 void addIndexFields(QJsonObject &object, const MessageInfo &info);
+// One list entry as compact JSON, without building a QJsonObject (the paging hot path).
+QByteArray listEntryJson(const ApiMessageSummary &summary, const QString &id, const QString &parentFolderId,
+                         const MessageInfo &info);
 // {"contentType": "html"|"text", "content": ...}; text when asked or when there is no HTML.
 QJsonObject body(const MimeMessage &message, bool preferText);
 // fileAttachment objects; contentBytes only when withContent. Ids are "a<part index>".

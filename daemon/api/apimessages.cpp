@@ -39,7 +39,7 @@ std::optional<Located> locate(const ApiCallPtr &call, ApiServices *s, int index 
         return std::nullopt;
     }
     StoreError error;
-    QSharedPointer<Mailbox> box = s->ctx.mailStore->openMailbox(call->user, ref->folder, &error);
+    QSharedPointer<Mailbox> box = ApiFolders::mailbox(s, call->user, ref->folder, &error);
     const MessageInfo *info = box && box->isValid() && box->uidValidity() == ref->uidValidity ? box->message(ref->uid)
                                                                                              : nullptr;
     if (!info) {
@@ -147,7 +147,7 @@ void list(const ApiCallPtr &call, ApiServices *s, bool oneFolder)
         if (!folders)
             return call->respond(ApiFolders::storeError(int(StoreErrorCode::Io), QString()));
         for (const FolderInfo &f : *folders)
-            if (auto box = s->ctx.mailStore->openMailbox(call->user, f.name))
+            if (auto box = ApiFolders::mailbox(s, call->user, f.name))
                 boxes << box;
     }
     const bool content = query->needsContent();
@@ -187,13 +187,21 @@ void list(const ApiCallPtr &call, ApiServices *s, bool oneFolder)
         std::stable_sort(items.begin(), items.end(), less);
 
     const bool withBody = query->select.contains(QLatin1String("body"));
+    const bool fast = query->select.isEmpty(); // the default shape: serialised without QJsonObject
     QJsonArray value;
+    QByteArrayList entries;
     const int end = int(qMin<qint64>(items.size(), qint64(query->skip) + query->top));
     for (int i = query->skip; i < end; ++i) {
         const Item &it = items[i];
         const ApiMessageSummary *summary = it.summary ? it.summary : s->cache.get(it.box, *it.info);
         if (!summary)
             continue; // vanished between listing and reading (expunged by IMAP)
+        if (fast) {
+            entries << ApiMessageJson::listEntryJson(*summary,
+                                                     s->ids.messageId(call->user, {it.box->name(), it.box->uidValidity(), it.info->uid}),
+                                                     s->ids.folderId(call->user, it.box->name()), *it.info);
+            continue;
+        }
         QJsonObject o = listItem(s, call->user, it.box, *it.info, *summary);
         if (withBody) {
             if (const auto data = it.box->readMessage(it.info->uid))
@@ -201,9 +209,7 @@ void list(const ApiCallPtr &call, ApiServices *s, bool oneFolder)
         }
         value.append(ApiMessageJson::select(o, query->select));
     }
-    QJsonObject out{{QStringLiteral("value"), value}};
-    if (query->count)
-        out.insert(QStringLiteral("@odata.count"), items.size());
+    QString nextLink;
     if (end < items.size()) {
         QUrl next;
         next.setScheme(call->secure ? QStringLiteral("https") : QStringLiteral("http"));
@@ -216,8 +222,24 @@ void list(const ApiCallPtr &call, ApiServices *s, bool oneFolder)
         q.addQueryItem(QStringLiteral("$top"), QString::number(query->top));
         q.addQueryItem(QStringLiteral("$skip"), QString::number(end));
         next.setQuery(q);
-        out.insert(QStringLiteral("@odata.nextLink"), next.toString(QUrl::FullyEncoded));
+        nextLink = next.toString(QUrl::FullyEncoded);
     }
+    if (fast) {
+        QByteArray body = "{";
+        if (query->count)
+            body += "\"@odata.count\":" + QByteArray::number(items.size()) + ',';
+        if (!nextLink.isEmpty()) {
+            const QByteArray quoted = QJsonDocument(QJsonArray{nextLink}).toJson(QJsonDocument::Compact);
+            body += "\"@odata.nextLink\":" + quoted.mid(1, quoted.size() - 2) + ',';
+        }
+        body += "\"value\":[" + entries.join(',') + "]}";
+        return call->respond(ApiResponse::bytes(200, "application/json; charset=utf-8", body));
+    }
+    QJsonObject out{{QStringLiteral("value"), value}};
+    if (query->count)
+        out.insert(QStringLiteral("@odata.count"), items.size());
+    if (!nextLink.isEmpty())
+        out.insert(QStringLiteral("@odata.nextLink"), nextLink);
     call->respond(ApiResponse::json(200, out));
 }
 
@@ -341,7 +363,7 @@ void transfer(const ApiCallPtr &call, ApiServices *s, bool move)
     if (!uids || uids->isEmpty())
         return call->respond(ApiFolders::storeError(int(error.isError() ? error.code : StoreErrorCode::NotFound),
                                                     error.message));
-    QSharedPointer<Mailbox> dest = s->ctx.mailStore->openMailbox(call->user, *target);
+    QSharedPointer<Mailbox> dest = ApiFolders::mailbox(s, call->user, *target);
     if (dest)
         dest->sync();
     const MessageInfo *info = dest ? dest->message(uids->first()) : nullptr;

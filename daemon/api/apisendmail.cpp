@@ -242,7 +242,7 @@ static void sendMail(const ApiCallPtr &call, ApiServices *s)
             s->ctx.stats->add(StatName::MessagesReceived);
         if (save) {
             const auto sent = ApiFolders::specialFolder(s, call->user, QStringLiteral("\\Sent"));
-            QSharedPointer<Mailbox> box = sent ? s->ctx.mailStore->openMailbox(call->user, *sent) : nullptr;
+            QSharedPointer<Mailbox> box = sent ? ApiFolders::mailbox(s, call->user, *sent) : nullptr;
             StoreError storeError;
             if (!box || !box->append(data, MessageFlag::Seen, {}, 0, &storeError))
                 qCWarning(lcApi).noquote() << "sendMail: could not save to Sent:" << storeError.message;

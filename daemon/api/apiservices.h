@@ -8,7 +8,10 @@
 #include "servicecontext.h"
 
 #include <QByteArray>
+#include <QList>
+#include <QSharedPointer>
 
+class Mailbox;
 class QObject;
 
 struct ApiServices {
@@ -18,4 +21,8 @@ struct ApiServices {
     ApiIds ids;
     ApiMessageCache cache;
     qint64 tokenLifetimeSeconds = 3600;
+    // Recently used folders stay open (most recent first): opening one re-reads its index,
+    // which would dominate every request otherwise.
+    static constexpr int KeepOpenMailboxes = 64;
+    QList<QSharedPointer<Mailbox>> recentMailboxes;
 };
