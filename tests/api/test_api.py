@@ -456,6 +456,54 @@ class ApiTest(unittest.TestCase):
         self.assertIn("patch", doc["paths"]["/api/v1/me/messages/{id}"])
 
 
+class Sink:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
+        return "250 2.0.0 Ok: sunk"
+
+
+class ApiSendToSinkTest(unittest.TestCase):
+    def test_send_mail_reaches_loopback_sink(self):
+        try:
+            from aiosmtpd.controller import Controller
+        except ImportError:
+            self.skipTest("python3-aiosmtpd not installed")
+        sink = Sink()
+        s = socket.socket()
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+        s.close()
+        controller = Controller(sink, hostname="127.0.0.1", port=port)
+        controller.start()
+        try:
+            with PostroomDaemon(config_overrides={"delivery": {"routes": {"remote.test": "127.0.0.1:%d" % port}}}) as d:
+                d.add_user("bob@example.com")
+                c = ApiClient(d, secure=True)
+                t = c.token("bob@example.com")
+                body = {"message": {"subject": "to the sink", "body": {"contentType": "html", "content": "<b>hi</b>"},
+                                    "toRecipients": [{"emailAddress": {"address": "x@remote.test"}}],
+                                    "bccRecipients": [{"emailAddress": {"address": "y@remote.test"}}]},
+                        "saveToSentItems": False}
+                r = c.request("POST", "/api/v1/me/sendMail", body, token=t)
+                self.assertEqual(r.status, 202, r.body)
+                deadline = time.time() + 20
+                while time.time() < deadline and not sink.messages:
+                    time.sleep(0.05)
+                self.assertEqual(len(sink.messages), 1)
+                sender, rcpts, content = sink.messages[0]
+                self.assertEqual(sender, "bob@example.com")
+                self.assertEqual(sorted(rcpts), ["x@remote.test", "y@remote.test"])
+                self.assertIn(b"Subject: to the sink", content)
+                self.assertIn(b"Content-Type: text/html; charset=utf-8", content)
+                self.assertNotIn(b"y@remote.test", content.split(b"\r\n\r\n")[0])  # Bcc not in the header
+                self.assertEqual(d.maildir_messages("bob@example.com", folder="Sent"), [])  # saveToSentItems false
+        finally:
+            controller.stop()
+
+
 class ApiLockoutTest(unittest.TestCase):
     def test_lockout_gives_429_with_retry_after(self):
         with PostroomDaemon(config_overrides={"rate_limit": {"whitelist": [], "auth_failure_limit": 3,
