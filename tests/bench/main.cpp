@@ -1,6 +1,7 @@
 // postroom-bench: every Postroom benchmark in one program with one output format.
 //   postroom-bench store|smtp|imap|api [options] [--json]
 //   postroom-bench all [--quick] [--json]   a standard set against daemons it starts itself
+#include "apibench.h"
 #include "benchdaemon.h"
 #include "benchreport.h"
 #include "imapbench.h"
@@ -12,10 +13,11 @@
 
 static void usage()
 {
-    QTextStream(stderr) << "usage: postroom-bench store|smtp|imap|all [options] [--json]\n"
+    QTextStream(stderr) << "usage: postroom-bench store|smtp|imap|api|all [options] [--json]\n"
                            "  store [--messages N] [--batch B] [--folder-size N] [--runs R]\n"
                            "  smtp  [--messages N] [--connections 1,8] [--size BYTES] [--runs R] [--idle K]\n"
                            "  imap  [--messages N] [--average-kb K] [--bodies N] [--idle K] [--runs R]\n"
+                           "  api   [--messages N] [--requests N] [--clients 1,16]\n"
                            "  all   [--quick]   the standard set (small counts with --quick)\n"
                            "The daemon binary comes from $POSTROOMD or next to this program.\n";
 }
@@ -40,6 +42,8 @@ int main(int argc, char **argv)
         rc = runSmtpBenchmark(args, postroomd, report);
     } else if (command == QLatin1String("imap")) {
         rc = runImapBenchmark(args, postroomd, report);
+    } else if (command == QLatin1String("api")) {
+        rc = runApiBenchmark(args, postroomd, report);
     } else if (command == QLatin1String("all")) {
         const QStringList smtpArgs = quick ? QStringList{"--messages", "200", "--runs", "1", "--idle", "50"}
                                            : QStringList{"--messages", "2000", "--runs", "3", "--idle", "500"};
@@ -48,6 +52,8 @@ int main(int argc, char **argv)
                                                          "--idle", "30", "--runs", "1"}
                                            : QStringList{};
         rc = runImapBenchmark(imapArgs, postroomd, report) || rc;
+        const QStringList apiArgs = quick ? QStringList{"--messages", "60", "--requests", "160"} : QStringList{};
+        rc = runApiBenchmark(apiArgs, postroomd, report) || rc;
     } else {
         usage();
         return 2;
