@@ -123,7 +123,8 @@ static bool isIntegral(const QJsonValue &v, qint64 *out)
     if (!v.isDouble())
         return false;
     const double d = v.toDouble();
-    if (d != double(qint64(d)))
+    // Out of qint64's range the cast below would be undefined behaviour (1e300).
+    if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0) || d != double(qint64(d)))
         return false;
     *out = qint64(d);
     return true;

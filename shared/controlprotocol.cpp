@@ -2,6 +2,25 @@
 
 namespace ControlProtocol {
 
+// A JSON number as qint64 when it is whole and in range (casting a larger double is
+// undefined behaviour: {"id":1e300} must be refused, not converted).
+static bool toInt64(const QJsonValue &v, qint64 *out)
+{
+    const double d = v.toDouble();
+    if (!v.isDouble() || !(d >= -9223372036854775808.0 && d < 9223372036854775808.0))
+        return false;
+    if (double(qint64(d)) != d)
+        return false;
+    *out = qint64(d);
+    return true;
+}
+
+static qint64 int64Or0(const QJsonValue &v)
+{
+    qint64 n = 0;
+    return toInt64(v, &n) ? n : 0;
+}
+
 QJsonObject Request::toJson() const
 {
     QJsonObject o{{"id", id}, {"method", method}};
@@ -12,8 +31,8 @@ QJsonObject Request::toJson() const
 
 bool Request::fromJson(const QJsonObject &o, Request *out, QString *problem)
 {
-    const QJsonValue id = o.value("id");
-    if (!id.isDouble() || id.toDouble() != double(qint64(id.toDouble()))) {
+    qint64 id = 0;
+    if (!toInt64(o.value("id"), &id)) {
         *problem = QStringLiteral("\"id\" must be an integer");
         return false;
     }
@@ -25,7 +44,7 @@ bool Request::fromJson(const QJsonObject &o, Request *out, QString *problem)
         *problem = QStringLiteral("\"params\" must be an object");
         return false;
     }
-    out->id = qint64(id.toDouble());
+    out->id = id;
     out->method = o.value("method").toString();
     out->params = o.value("params").toObject();
     return true;
@@ -77,7 +96,7 @@ QJsonObject Reply::toJson() const
 Reply Reply::fromJson(const QJsonObject &o)
 {
     Reply r;
-    r.id = qint64(o.value("id").toDouble());
+    r.id = int64Or0(o.value("id"));
     r.ok = !o.contains("error");
     r.result = o.value("result").toObject();
     if (!r.ok)
@@ -136,8 +155,8 @@ StatusResult StatusResult::fromJson(const QJsonObject &o)
 {
     StatusResult s;
     s.version = o.value("version").toString();
-    s.pid = qint64(o.value("pid").toDouble());
-    s.uptimeSeconds = qint64(o.value("uptime_seconds").toDouble());
+    s.pid = int64Or0(o.value("pid"));
+    s.uptimeSeconds = int64Or0(o.value("uptime_seconds"));
     s.configPath = o.value("config_path").toString();
     s.mailRoot = o.value("mail_root").toString();
     s.hostname = o.value("hostname").toString();
