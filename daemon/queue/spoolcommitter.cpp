@@ -2,6 +2,7 @@
 
 #include "atomicfile.h"
 #include "deliveryqueue.h"
+#include "parallelsync.h"
 #include "queuespool.h"
 
 #include <QFile>
@@ -92,8 +93,8 @@ void SpoolCommitter::commitGroup(std::vector<Item> &items)
     struct Files { int dataFd = -1; int envFd = -1; QByteArray tmpData, tmpEnv; };
     std::vector<Files> files(items.size());
 
-    // 1. Write the envelopes next to the data and start writeback of everything at once,
-    //    so the fdatasyncs below mostly wait for I/O that is already under way together.
+    // 1. Write the envelopes next to the data.
+    QVector<int> fds;
     for (size_t i = 0; i < items.size(); ++i) {
         Item &it = items[i];
         Files &f = files[i];
@@ -112,16 +113,18 @@ void SpoolCommitter::commitGroup(std::vector<Item> &items)
             it.error = QStringLiteral("cannot write the envelope: %1").arg(errnoText());
             continue;
         }
-        ::sync_file_range(f.dataFd, 0, 0, SYNC_FILE_RANGE_WRITE);
-        ::sync_file_range(f.envFd, 0, 0, SYNC_FILE_RANGE_WRITE);
+        fds << f.dataFd << f.envFd;
         it.ok = true;
     }
-    // 2. Make each file durable, then move data and envelope (in that order) into msg/.
+    // 2. Make every file durable. The fdatasyncs run in parallel: the block layer merges
+    //    concurrent cache flushes and the journal commits once for all of them (measured
+    //    about twice the rate of one-after-the-other on a busy disk, docs/queue.md).
+    const bool allSynced = ParallelSync::fsyncAll(fds, true);
     bool anyMoved = false;
     for (size_t i = 0; i < items.size(); ++i) {
         Item &it = items[i];
         Files &f = files[i];
-        if (it.ok && (::fdatasync(f.dataFd) != 0 || ::fdatasync(f.envFd) != 0)) {
+        if (it.ok && !allSynced && (::fdatasync(f.dataFd) != 0 || ::fdatasync(f.envFd) != 0)) {
             it.ok = false;
             it.error = QStringLiteral("cannot sync the spool file: %1").arg(errnoText());
         }
@@ -129,6 +132,7 @@ void SpoolCommitter::commitGroup(std::vector<Item> &items)
             ::close(f.dataFd);
         if (f.envFd >= 0)
             ::close(f.envFd);
+        // Then move data and envelope (in that order) into msg/.
         const QString id = it.entry.id;
         if (it.ok) {
             const QByteArray data = QFile::encodeName(QueueSpool::dataPath(m_spoolDir, id));

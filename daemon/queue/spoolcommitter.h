@@ -1,6 +1,6 @@
 // Group commit for the spool: a commit thread takes every message committed since its last
-// round, writes their envelopes, starts writeback of all files at once, fdatasyncs each,
-// renames them into msg/ and fsyncs msg/ once for the whole group. Many sessions'
+// round, writes their envelopes, fdatasyncs all files in parallel, renames them into msg/
+// and fsyncs msg/ once for the whole group. Many sessions'
 // messages thus share one round of disk flushes while each is still on disk before its
 // 250. Results go back to the event loop through `deliver` (queued to `context`).
 #pragma once
@@ -39,7 +39,7 @@ public:
     // Groups in flight at once: a new group starts syncing while the previous one still
     // waits for the disk, which halves the wait of a message arriving mid-round, and the
     // file system merges the concurrent flushes into shared journal commits.
-    static constexpr int Threads = 3;
+    static constexpr int Threads = 2;
 
     // handler runs on context's thread with each finished group.
     SpoolCommitter(const QString &spoolDir, QObject *context, BatchHandler handler);
