@@ -248,6 +248,24 @@ class SmtpRateLimits(unittest.TestCase):
             self.assertEqual(g.reply()[:3], b"220")
             g.close()
 
+    def test_lockout_shared_with_imap(self):
+        """Failures earned on IMAP lock the IP out of SMTP AUTH too (one shared limiter)."""
+        import imaplib
+        overrides = {"rate_limit": {"whitelist": [], "auth_failure_limit": 2}}
+        with PostroomDaemon(config_overrides=overrides) as d:
+            d.add_user("bob@example.com", "secret")
+            imap = imaplib.IMAP4_SSL("127.0.0.1", d.ports["imaps"], ssl_context=d.ssl_context(), timeout=20)
+            for _ in range(2):
+                with self.assertRaises(imaplib.IMAP4.error):
+                    imap.login("bob@example.com", "wrong")
+            imap.shutdown()
+            with smtplib.SMTP_SSL("127.0.0.1", d.ports["smtps"], context=d.ssl_context(), timeout=20) as s:
+                s.ehlo("lock.test")
+                s.user, s.password = "bob@example.com", "secret"
+                with self.assertRaises(smtplib.SMTPAuthenticationError) as cm:
+                    s.auth("PLAIN", s.auth_plain)
+                self.assertEqual(cm.exception.smtp_code, 454)
+
     def test_auth_lockout(self):
         overrides = {"rate_limit": {"whitelist": [], "auth_failure_limit": 2, "auth_failure_lockout": 600}}
         with PostroomDaemon(config_overrides=overrides) as d:
