@@ -103,8 +103,8 @@ void ApiMessageJson::addIndexFields(QJsonObject &o, const MessageInfo &info)
     o.insert(QStringLiteral("@odata.etag"), QStringLiteral("W/\"%1\"").arg(info.modSeq));
 }
 
-QByteArray ApiMessageJson::listEntryJson(const ApiMessageSummary &summary, const QString &id,
-                                         const QString &parentFolderId, const MessageInfo &info)
+QByteArray ApiMessageJson::listEntryJson(const ApiMessageSummary &summary, const QByteArray &parentFolderId,
+                                         const MessageInfo &info)
 {
     // Ids are base64url and times ISO 8601: nothing in them needs JSON escaping.
     QByteArray out;
@@ -114,12 +114,11 @@ QByteArray ApiMessageJson::listEntryJson(const ApiMessageSummary &summary, const
         out += summary.fieldsJson + ',';
     out += "\"flag\":{\"flagStatus\":\"";
     out += (info.flags & MessageFlag::Flagged) ? "flagged" : "notFlagged";
-    out += "\"},\"id\":\"" + id.toLatin1() + "\",\"isDraft\":";
+    out += "\"},\"id\":\"" + summary.idJson + "\",\"isDraft\":";
     out += (info.flags & MessageFlag::Draft) ? "true" : "false";
     out += ",\"isRead\":";
     out += (info.flags & MessageFlag::Seen) ? "true" : "false";
-    out += ",\"parentFolderId\":\"" + parentFolderId.toLatin1() + "\",\"receivedDateTime\":\""
-        + isoTime(info.internalDate).toLatin1() + "\"}";
+    out += ",\"parentFolderId\":\"" + parentFolderId + "\",\"receivedDateTime\":\"" + summary.receivedJson + "\"}";
     return out;
 }
 
@@ -175,11 +174,11 @@ QJsonObject ApiMessageJson::select(const QJsonObject &object, const QStringList 
     return out;
 }
 
-const ApiMessageSummary *ApiMessageCache::get(Mailbox *mailbox, const MessageInfo &info)
+ApiMessageSummary *ApiMessageCache::get(Mailbox *mailbox, const MessageInfo &info)
 {
     const QString key = mailbox->owner() + QLatin1Char('\n') + mailbox->name() + QLatin1Char('\n')
         + QString::number(mailbox->uidValidity()) + QLatin1Char(':') + QString::number(info.uid);
-    if (const ApiMessageSummary *hit = m_cache.object(key))
+    if (ApiMessageSummary *hit = m_cache.object(key))
         return hit;
     const auto data = mailbox->readMessage(info.uid);
     if (!data)

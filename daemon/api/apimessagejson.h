@@ -22,6 +22,10 @@ struct ApiMessageSummary {
     QString subject;         // for $orderby
     qint64 sentTime = 0;     // for $orderby
     bool hasAttachments = false;
+    // Filled on first listing (the cache key holds owner, folder, UIDVALIDITY and UID, so
+    // these never change for an entry): the opaque id and the received time, serialised.
+    QByteArray idJson;
+    QByteArray receivedJson;
 };
 
 namespace ApiMessageJson {
@@ -30,8 +34,7 @@ ApiMessageSummary summarize(const MimeMessage &message);
 // isRead, isDraft, flag, receivedDateTime from the index.
 void addIndexFields(QJsonObject &object, const MessageInfo &info);
 // One list entry as compact JSON, without building a QJsonObject (the paging hot path).
-QByteArray listEntryJson(const ApiMessageSummary &summary, const QString &id, const QString &parentFolderId,
-                         const MessageInfo &info);
+QByteArray listEntryJson(const ApiMessageSummary &summary, const QByteArray &parentFolderId, const MessageInfo &info);
 // {"contentType": "html"|"text", "content": ...}; text when asked or when there is no HTML.
 QJsonObject body(const MimeMessage &message, bool preferText);
 // fileAttachment objects; contentBytes only when withContent. Ids are "a<part index>".
@@ -47,7 +50,7 @@ public:
     static constexpr int MaxEntries = 50000;
     ApiMessageCache() : m_cache(MaxEntries) {}
     // The summary of this message (parsed from the store on a miss); nullptr when unreadable.
-    const ApiMessageSummary *get(Mailbox *mailbox, const MessageInfo &info);
+    ApiMessageSummary *get(Mailbox *mailbox, const MessageInfo &info);
 
 private:
     QCache<QString, ApiMessageSummary> m_cache;

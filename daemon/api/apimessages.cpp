@@ -190,6 +190,7 @@ void list(const ApiCallPtr &call, ApiServices *s, bool oneFolder)
     const bool fast = query->select.isEmpty(); // the default shape: serialised without QJsonObject
     QJsonArray value;
     QByteArrayList entries;
+    QHash<Mailbox *, QByteArray> folderIds;
     const int end = int(qMin<qint64>(items.size(), qint64(query->skip) + query->top));
     for (int i = query->skip; i < end; ++i) {
         const Item &it = items[i];
@@ -197,9 +198,17 @@ void list(const ApiCallPtr &call, ApiServices *s, bool oneFolder)
         if (!summary)
             continue; // vanished between listing and reading (expunged by IMAP)
         if (fast) {
-            entries << ApiMessageJson::listEntryJson(*summary,
-                                                     s->ids.messageId(call->user, {it.box->name(), it.box->uidValidity(), it.info->uid}),
-                                                     s->ids.folderId(call->user, it.box->name()), *it.info);
+            ApiMessageSummary *entry = s->cache.get(it.box, *it.info); // the same object, writable
+            if (!entry)
+                continue;
+            if (entry->idJson.isEmpty()) {
+                entry->idJson = s->ids.messageId(call->user, {it.box->name(), it.box->uidValidity(), it.info->uid}).toLatin1();
+                entry->receivedJson = ApiMessageJson::isoTime(it.info->internalDate).toLatin1();
+            }
+            QByteArray &folderId = folderIds[it.box];
+            if (folderId.isEmpty())
+                folderId = s->ids.folderId(call->user, it.box->name()).toLatin1();
+            entries << ApiMessageJson::listEntryJson(*entry, folderId, *it.info);
             continue;
         }
         QJsonObject o = listItem(s, call->user, it.box, *it.info, *summary);
