@@ -103,7 +103,8 @@ Reply tst_AdminRealDaemon::call(const QString &method, const QJsonObject &params
     Reply reply;
     bool done = false;
     m_window->client()->request(method, params, this, [&](const Reply &r) { reply = r; done = true; });
-    QTest::qWaitFor([&] { return done; }, 10000);
+    if (!QTest::qWaitFor([&] { return done; }, 10000))
+        reply = Reply::failure(0, QStringLiteral("timeout"), QStringLiteral("no answer from postroomd"));
     return reply;
 }
 
