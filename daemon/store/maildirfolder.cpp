@@ -70,10 +70,31 @@ QString MaildirFolder::filePath(int index) const
     return m_path + (f.inNew ? QLatin1String("/new/") : QLatin1String("/cur/")) + f.name;
 }
 
+namespace {
+// Maildir convention: files left in tmp/ by a writer that died are removed after 36 hours.
+void cleanTmp(const QString &folder)
+{
+    constexpr qint64 MaxTmpAgeSeconds = 36 * 3600;
+    const QByteArray dir = enc(folder + QLatin1String("/tmp"));
+    DIR *d = ::opendir(dir.constData());
+    if (!d)
+        return;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    while (struct dirent *e = ::readdir(d)) {
+        struct stat st;
+        if (e->d_name[0] != '.' && ::fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode)
+            && now - st.st_mtim.tv_sec > MaxTmpAgeSeconds && now - st.st_ctim.tv_sec > MaxTmpAgeSeconds)
+            ::unlinkat(dirfd(d), e->d_name, 0);
+    }
+    ::closedir(d);
+}
+}
+
 bool MaildirFolder::open(StoreError *error)
 {
     if (!exists(m_path))
         return storeFail(error, StoreErrorCode::NotFound, QStringLiteral("no such folder"));
+    cleanTmp(m_path);
     readKeywords();
     m_opened = true;
     if (!loadIndex()) {
