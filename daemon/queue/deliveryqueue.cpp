@@ -104,7 +104,8 @@ std::unique_ptr<SpoolWriter> DeliveryQueue::beginMessage(QString *error)
         return nullptr;
     }
     const QString id = QueueSpool::newId();
-    const QString path = QueueSpool::tmpDir(spoolDirectory()) + QLatin1Char('/') + id;
+    // Straight into msg/: the envelope written at commit is what makes it a queued message.
+    const QString path = QueueSpool::dataPath(spoolDirectory(), id);
     const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
         *error = QStringLiteral("cannot create %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));

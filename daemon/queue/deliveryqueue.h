@@ -1,6 +1,6 @@
 // The persistent delivery queue: what SMTP (and the API's sendMail) accepted is streamed
-// into {mail_root}/queue/tmp, fsynced in groups on a commit thread and moved into the
-// queue before the caller may answer 250; delivery workers (delivery.workers threads)
+// into the spool, then fsynced in groups (with its envelope) on a commit thread before
+// the caller may answer 250; delivery workers (delivery.workers threads)
 // hand it to the local store or to remote hosts, retry what failed temporarily and bounce
 // what failed for good. Layout and crash guarantees: docs/queue.md.
 // Trusts: mail_root (ours) and the config; message bytes and envelopes are data only.
@@ -42,7 +42,7 @@ struct QueueEnvelope {
 };
 
 // One message being received; never holds the message in RAM. Data goes straight to
-// {mail_root}/queue/tmp/<id>. Not thread-safe; use it from the thread that created it.
+// {mail_root}/queue/msg/<id> (not a queued message until commit() wrote its envelope). Not thread-safe; use it from the thread that created it.
 class SpoolWriter
 {
 public:

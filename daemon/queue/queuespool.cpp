@@ -94,13 +94,17 @@ QVector<QueueEntry> recover(const QString &spoolDir, QStringList *problems)
             dir.remove(id + EnvelopeSuffix);
             continue;
         }
-        if (!readEnvelope(envelopePath(spoolDir, id), &e, &error) || e.id != id) {
-            // Keep the files for the admin to look at, but do not deliver a half-read record.
-            problems->append(QStringLiteral("%1: unreadable envelope (%2), left in place").arg(id, error));
+        const qint64 actual = QFileInfo(dataPath(spoolDir, id)).size();
+        // A commit writes the envelope in place and syncs it with the data before the 250;
+        // envelope rewrites are atomic. So an envelope that does not parse, or whose size
+        // disagrees with the data, is a commit the crash interrupted: never acknowledged.
+        if (!readEnvelope(envelopePath(spoolDir, id), &e, &error) || e.id != id || e.size != actual) {
+            problems->append(QStringLiteral("%1: incomplete commit (%2), removed (never acknowledged)")
+                                 .arg(id, error.isEmpty() ? QStringLiteral("size mismatch") : error));
+            removeMessage(spoolDir, id);
             datas.remove(id);
             continue;
         }
-        e.size = QFileInfo(dataPath(spoolDir, id)).size();
         result.append(e);
         datas.remove(id);
     }

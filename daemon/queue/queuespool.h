@@ -1,5 +1,6 @@
-// The spool's files under {mail_root}/queue: tmp/ (messages being received), msg/<id>
-// (message bytes) and msg/<id>.json (the envelope; its presence means "committed").
+// The spool's files under {mail_root}/queue: msg/<id> (message bytes, written there while
+// the message is received), msg/<id>.json (the envelope: a valid one whose size matches
+// the data means "committed") and tmp/ (DSNs and envelope rewrites being written).
 // Stateless helpers, safe from any thread; every write that must survive a crash is
 // fsynced before it is renamed into place. Trusts: mail_root (ours).
 #pragma once
@@ -22,8 +23,9 @@ QString newId();
 // Creates tmp/ and msg/ (mode 0700) and empties tmp/ (never-committed leftovers).
 bool prepare(const QString &spoolDir, QString *error);
 
-// Every committed entry; drops envelopes whose data file is missing and data files
-// without an envelope (both are commits that never completed, so never acknowledged).
+// Every committed entry; removes data files without an envelope, envelopes without data,
+// and envelopes that do not parse or disagree with the data's size (all are commits that
+// never completed, so never acknowledged).
 QVector<QueueEntry> recover(const QString &spoolDir, QStringList *problems);
 
 // Replaces the envelope file (tmp, fdatasync, rename, fsync msg/).

@@ -90,25 +90,28 @@ static QString errnoText() { return QString::fromLocal8Bit(std::strerror(errno))
 
 void SpoolCommitter::commitGroup(std::vector<Item> &items)
 {
-    struct Files { int dataFd = -1; int envFd = -1; QByteArray tmpData, tmpEnv; };
+    // The data files were written straight into msg/ (an id without a valid envelope is
+    // never delivered, see QueueSpool::recover). Each envelope is written in place next to
+    // its data, then ONE round of parallel syncs covers every file and the directory: the
+    // file system folds them into a shared journal commit, and the block layer merges the
+    // cache flushes. Only after that round does any message count as queued.
+    struct Files { int dataFd = -1; int envFd = -1; };
     std::vector<Files> files(items.size());
-
-    // 1. Write the envelopes next to the data.
     QVector<int> fds;
+    QVector<std::function<bool()>> jobs;
     for (size_t i = 0; i < items.size(); ++i) {
         Item &it = items[i];
         Files &f = files[i];
         f.dataFd = it.writer->m_fd;
         it.writer->m_fd = -1;
-        f.tmpData = QFile::encodeName(it.writer->m_path);
-        f.tmpEnv = f.tmpData + ".json";
         if (f.dataFd < 0) {
             it.error = it.writer->m_error.isEmpty() ? QStringLiteral("spool file is closed") : it.writer->m_error;
             continue;
         }
         it.entry.size = it.writer->size();
         const QByteArray json = QJsonDocument(it.entry.toJson()).toJson(QJsonDocument::Compact);
-        f.envFd = ::open(f.tmpEnv.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        const QByteArray env = QFile::encodeName(QueueSpool::envelopePath(m_spoolDir, it.entry.id));
+        f.envFd = ::open(env.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
         if (f.envFd < 0 || ::write(f.envFd, json.constData(), size_t(json.size())) != json.size()) {
             it.error = QStringLiteral("cannot write the envelope: %1").arg(errnoText());
             continue;
@@ -116,54 +119,33 @@ void SpoolCommitter::commitGroup(std::vector<Item> &items)
         fds << f.dataFd << f.envFd;
         it.ok = true;
     }
-    // 2. Make every file durable. The fdatasyncs run in parallel: the block layer merges
-    //    concurrent cache flushes and the journal commits once for all of them (measured
-    //    about twice the rate of one-after-the-other on a busy disk, docs/queue.md).
-    const bool allSynced = ParallelSync::fsyncAll(fds, true);
-    bool anyMoved = false;
+    const int dirFd = ::open(QFile::encodeName(QueueSpool::msgDir(m_spoolDir)).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dirFd >= 0)
+        fds << dirFd;
+    const bool allSynced = dirFd >= 0 && ParallelSync::fsyncAll(fds, false);
+    const QString dirProblem = dirFd < 0 ? QStringLiteral("cannot open the queue directory: %1").arg(errnoText()) : QString();
+    bool dirSynced = allSynced || (dirFd >= 0 && ::fsync(dirFd) == 0);
+    if (dirFd >= 0)
+        ::close(dirFd);
     for (size_t i = 0; i < items.size(); ++i) {
         Item &it = items[i];
         Files &f = files[i];
-        if (it.ok && !allSynced && (::fdatasync(f.dataFd) != 0 || ::fdatasync(f.envFd) != 0)) {
-            it.ok = false;
-            it.error = QStringLiteral("cannot sync the spool file: %1").arg(errnoText());
+        if (it.ok && !allSynced) {
+            if (!dirSynced) {
+                it.ok = false;
+                it.error = dirProblem.isEmpty() ? QStringLiteral("cannot sync the queue directory") : dirProblem;
+            } else if (::fsync(f.dataFd) != 0 || ::fsync(f.envFd) != 0) {
+                it.ok = false;
+                it.error = QStringLiteral("cannot sync the spool file: %1").arg(errnoText());
+            }
         }
         if (f.dataFd >= 0)
             ::close(f.dataFd);
         if (f.envFd >= 0)
             ::close(f.envFd);
-        // Then move data and envelope (in that order) into msg/.
-        const QString id = it.entry.id;
-        if (it.ok) {
-            const QByteArray data = QFile::encodeName(QueueSpool::dataPath(m_spoolDir, id));
-            const QByteArray env = QFile::encodeName(QueueSpool::envelopePath(m_spoolDir, id));
-            if (::rename(f.tmpData.constData(), data.constData()) != 0) {
-                it.ok = false;
-                it.error = QStringLiteral("cannot move the message into the queue: %1").arg(errnoText());
-            } else if (::rename(f.tmpEnv.constData(), env.constData()) != 0) {
-                it.ok = false;
-                it.error = QStringLiteral("cannot move the envelope into the queue: %1").arg(errnoText());
-                ::unlink(data.constData());
-            } else {
-                anyMoved = true;
-            }
-        }
-        if (!it.ok) {
-            ::unlink(f.tmpData.constData());
-            ::unlink(f.tmpEnv.constData());
-        }
+        if (!it.ok)
+            QueueSpool::removeMessage(m_spoolDir, it.entry.id);
         it.writer->m_committed = it.ok;
         it.writer->m_path.clear();
-    }
-    // 3. One directory fsync makes every rename of the group durable.
-    if (anyMoved && !AtomicFile::fsyncDirectory(QueueSpool::msgDir(m_spoolDir))) {
-        const QString error = QStringLiteral("cannot sync the queue directory: %1").arg(errnoText());
-        for (Item &it : items) {
-            if (it.ok) {
-                QueueSpool::removeMessage(m_spoolDir, it.entry.id);
-                it.ok = false;
-                it.error = error;
-            }
-        }
     }
 }

@@ -1,8 +1,8 @@
 // Group commit for the spool: a commit thread takes every message committed since its last
-// round, writes their envelopes, fdatasyncs all files in parallel, renames them into msg/
-// and fsyncs msg/ once for the whole group. Many sessions'
-// messages thus share one round of disk flushes while each is still on disk before its
-// 250. Results go back to the event loop through `deliver` (queued to `context`).
+// round, writes their envelopes next to the data and fsyncs all those files and msg/ in
+// one parallel round. Many sessions' messages thus share one round of disk flushes while
+// each is still on disk before its 250. Results go back to the event loop (queued to
+// `context`, handled by `handler`).
 #pragma once
 
 #include "queueentry.h"

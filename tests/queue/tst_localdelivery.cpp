@@ -22,6 +22,7 @@ private slots:
     void unknownUserBounces();
     void nullSenderIsNeverBounced();
     void restartPicksUpQueuedMessages();
+    void recoveryDropsIncompleteCommits();
     void reloadChangesWorkersWithoutLossOrDuplicates();
     void controlVerbs();
     void cliWorksOnSpoolWithoutDaemon();
@@ -217,6 +218,48 @@ void tst_LocalDelivery::restartPicksUpQueuedMessages()
     f.queue->retryAll();
     QVERIFY(f.waitEmpty());
     QCOMPARE(f.inbox("bob@example.com").size(), 3);
+}
+
+void tst_LocalDelivery::recoveryDropsIncompleteCommits()
+{
+    QueueFixture f;
+    QVERIFY(f.addUser("bob@example.com"));
+    const QString spool = f.dir.filePath("queue");
+    QString error;
+    QVERIFY(QueueSpool::prepare(spool, &error));
+    auto writeFile = [](const QString &path, const QByteArray &data) {
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
+    };
+    auto envelope = [](const QString &id, qint64 size) {
+        QueueEntry e;
+        e.id = id;
+        e.sender = "alice@example.net";
+        QueueRecipient r;
+        r.address = "bob@example.com";
+        e.recipients = {r};
+        e.arrived = QDateTime::currentDateTimeUtc();
+        e.size = size;
+        return QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact);
+    };
+    const QByteArray body = mailText("recovered");
+    // Complete: delivered after the restart.
+    QVERIFY(writeFile(QueueSpool::dataPath(spool, "GOOD"), body));
+    QVERIFY(writeFile(QueueSpool::envelopePath(spool, "GOOD"), envelope("GOOD", body.size())));
+    // Interrupted commits (never acknowledged): data without envelope, truncated envelope,
+    // envelope whose size disagrees with the data, envelope without data.
+    QVERIFY(writeFile(QueueSpool::dataPath(spool, "NOENV"), body));
+    QVERIFY(writeFile(QueueSpool::dataPath(spool, "TRUNC"), body));
+    QVERIFY(writeFile(QueueSpool::envelopePath(spool, "TRUNC"), envelope("TRUNC", body.size()).left(40)));
+    QVERIFY(writeFile(QueueSpool::dataPath(spool, "SHORT"), body.left(10)));
+    QVERIFY(writeFile(QueueSpool::envelopePath(spool, "SHORT"), envelope("SHORT", body.size())));
+    QVERIFY(writeFile(QueueSpool::envelopePath(spool, "NODATA"), envelope("NODATA", body.size())));
+    QVERIFY(f.startQueue());
+    QCOMPARE(f.queue->length(), 1);
+    QVERIFY(f.queue->entry("GOOD"));
+    QVERIFY(f.waitEmpty());
+    QCOMPARE(f.inbox("bob@example.com").size(), 1);
+    QCOMPARE(QDir(QueueSpool::msgDir(spool)).entryList(QDir::Files).size(), 0);
 }
 
 void tst_LocalDelivery::reloadChangesWorkersWithoutLossOrDuplicates()
