@@ -100,7 +100,7 @@ QByteArray addressList(const QList<QPair<QString, QString>> &list)
 }
 
 ApiSendMail::Composed ApiSendMail::compose(const QJsonObject &message, const QString &user, const QString &displayName,
-                                           const QString &hostname, qint64 nowSeconds)
+                                           const QString &hostname, qint64 nowSeconds, bool draft)
 {
     Composed c;
     QList<QPair<QString, QString>> to, cc, bcc, replyTo;
@@ -121,7 +121,7 @@ ApiSendMail::Composed ApiSendMail::compose(const QJsonObject &message, const QSt
             if (!c.recipients.contains(n))
                 c.recipients << n;
         }
-    if (c.recipients.isEmpty()) {
+    if (c.recipients.isEmpty() && !draft) {
         c.error = QStringLiteral("at least one recipient is required");
         return c;
     }
@@ -141,6 +141,8 @@ ApiSendMail::Composed ApiSendMail::compose(const QJsonObject &message, const QSt
         m += "To: " + addressList(to) + "\r\n";
     if (!cc.isEmpty())
         m += "Cc: " + addressList(cc) + "\r\n";
+    if (draft && !bcc.isEmpty())
+        m += "Bcc: " + addressList(bcc) + "\r\n";
     if (!replyTo.isEmpty())
         m += "Reply-To: " + addressList(replyTo) + "\r\n";
     m += "Subject: " + encodeWord(subject.simplified()) + "\r\n";
@@ -184,22 +186,32 @@ ApiSendMail::Composed ApiSendMail::compose(const QJsonObject &message, const QSt
     return c;
 }
 
-static void sendMail(const ApiCallPtr &call, ApiServices *s)
+QByteArray ApiSendMail::withoutBcc(const QByteArray &message)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(call->body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !doc.isObject()
-        || !doc.object().value(QLatin1String("message")).isObject())
-        return call->respond(ApiResponse::error(400, QStringLiteral("ErrorInvalidRequest"),
-                                                QStringLiteral("Expected {\"message\": {...}, \"saveToSentItems\": true}.")));
+    const qsizetype headerEnd = message.indexOf("\r\n\r\n");
+    const QByteArray header = headerEnd < 0 ? message : message.left(headerEnd + 2);
+    QByteArray out;
+    bool skipping = false;
+    for (const QByteArray &line : header.split('\n')) {
+        if (line.isEmpty())
+            continue;
+        const bool continuation = line.startsWith(' ') || line.startsWith('\t');
+        if (!continuation)
+            skipping = line.left(4).toLower() == "bcc:";
+        if (!skipping)
+            out += line + '\n';
+    }
+    return headerEnd < 0 ? out : out + message.mid(headerEnd + 2);
+}
+
+void ApiSendMail::submit(const ApiCallPtr &call, ApiServices *s, const Composed &c, bool save,
+                         std::function<void()> afterQueued)
+{
     if (!s->ctx.queue)
         return call->respond(ApiResponse::error(503, QStringLiteral("serviceUnavailable"), QStringLiteral("No queue.")));
-    const auto account = s->ctx.accounts->user(call->user);
-    const ApiSendMail::Composed c = ApiSendMail::compose(doc.object().value(QLatin1String("message")).toObject(), call->user,
-                               account ? account->displayName : QString(), s->ctx.config->hostname,
-                               QDateTime::currentSecsSinceEpoch());
-    if (!c.error.isEmpty())
-        return call->respond(ApiResponse::error(400, QStringLiteral("ErrorInvalidRecipients"), c.error));
+    if (c.recipients.isEmpty())
+        return call->respond(ApiResponse::error(400, QStringLiteral("ErrorInvalidRecipients"),
+                                                QStringLiteral("at least one recipient is required")));
     // The SMTP submission rule: only addresses the user owns (own address or an alias of it).
     if (!s->ctx.accounts->ownsAddress(call->user, c.sender))
         return call->respond(ApiResponse::error(403, QStringLiteral("ErrorSendAsDenied"),
@@ -229,9 +241,9 @@ static void sendMail(const ApiCallPtr &call, ApiServices *s)
     envelope.authUser = call->user;
     envelope.tls = call->secure;
     envelope.arrived = QDateTime::currentDateTimeUtc();
-    const bool save = doc.object().value(QLatin1String("saveToSentItems")).toBool(true);
     const QByteArray data = c.data;
-    s->ctx.queue->commit(std::move(writer), envelope, [call, s, save, data](bool ok, const QString &id, const QString &err) {
+    s->ctx.queue->commit(std::move(writer), envelope,
+                         [call, s, save, data, afterQueued](bool ok, const QString &id, const QString &err) {
         if (!ok) {
             qCWarning(lcApi).noquote() << "sendMail: queue commit failed:" << err;
             return call->respond(ApiResponse::error(503, QStringLiteral("serviceUnavailable"),
@@ -247,8 +259,27 @@ static void sendMail(const ApiCallPtr &call, ApiServices *s)
             if (!box || !box->append(data, MessageFlag::Seen, {}, 0, &storeError))
                 qCWarning(lcApi).noquote() << "sendMail: could not save to Sent:" << storeError.message;
         }
+        if (afterQueued)
+            afterQueued();
         call->respond(ApiResponse::bytes(202, QByteArray(), QByteArray()));
     });
+}
+
+static void sendMail(const ApiCallPtr &call, ApiServices *s)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(call->body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()
+        || !doc.object().value(QLatin1String("message")).isObject())
+        return call->respond(ApiResponse::error(400, QStringLiteral("ErrorInvalidRequest"),
+                                                QStringLiteral("Expected {\"message\": {...}, \"saveToSentItems\": true}.")));
+    const auto account = s->ctx.accounts->user(call->user);
+    const ApiSendMail::Composed c = ApiSendMail::compose(doc.object().value(QLatin1String("message")).toObject(), call->user,
+                                                         account ? account->displayName : QString(), s->ctx.config->hostname,
+                                                         QDateTime::currentSecsSinceEpoch());
+    if (!c.error.isEmpty())
+        return call->respond(ApiResponse::error(400, QStringLiteral("ErrorInvalidRecipients"), c.error));
+    ApiSendMail::submit(call, s, c, doc.object().value(QLatin1String("saveToSentItems")).toBool(true));
 }
 
 void ApiSendMail::registerRoutes(ApiRouter &router, ApiServices *s)

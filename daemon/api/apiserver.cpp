@@ -2,6 +2,7 @@
 
 #include "apiauth.h"
 #include "apiconnection.h"
+#include "apidrafts.h"
 #include "apifolders.h"
 #include "apihttpserver.h"
 #include "apilistener.h"
@@ -27,6 +28,7 @@ ApiServer::ApiServer(const ServiceContext &context, QObject *parent)
     ApiFolders::registerRoutes(m_router, m_services.get());
     ApiMessages::registerRoutes(m_router, m_services.get());
     ApiSendMail::registerRoutes(m_router, m_services.get());
+    ApiDrafts::registerRoutes(m_router, m_services.get());
     ApiPublicRoutes::registerOpenApi(m_router, m_services.get());
     registerControlVerbs();
 }

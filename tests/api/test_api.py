@@ -299,11 +299,12 @@ class ApiTest(unittest.TestCase):
                                              "contentType": "text/plain", "contentBytes": "aGVsbG8="}]},
                 "saveToSentItems": True}
         before = len(self.d.maildir_messages("alice@example.com"))
+        sent_before = len(self.d.maildir_messages("bob@example.com", folder="Sent"))
         r = self.https.request("POST", "/api/v1/me/sendMail", body, token=self.bob)
         self.assertEqual(r.status, 202, r.body)
         files = self.d.wait_for_messages("alice@example.com", before + 1)
         self.assertEqual(len(files), before + 1)
-        self.assertEqual(len(self.d.wait_for_messages("bob@example.com", 1, folder="Sent")), 1)
+        self.assertEqual(len(self.d.wait_for_messages("bob@example.com", sent_before + 1, folder="Sent")), sent_before + 1)
         time.sleep(0.3)
         got = [m for m in self.inbox_messages(self.alice, "?$top=100")["value"] if m["subject"] == "Grüße via API"]
         self.assertEqual(len(got), 1)
@@ -323,6 +324,36 @@ class ApiTest(unittest.TestCase):
                                            token=self.bob).status, 400)
         bad = {"message": {"subject": "x", "toRecipients": [{"emailAddress": {"address": "a@b\r\nBcc: evil@x"}}]}}
         self.assertEqual(self.http.request("POST", "/api/v1/me/sendMail", bad, token=self.bob).status, 400)
+
+    def test_draft_then_send(self):
+        draft = {"subject": "draft one", "body": {"contentType": "text", "content": "later"},
+                 "toRecipients": [{"emailAddress": {"address": "alice@example.com"}}],
+                 "bccRecipients": [{"emailAddress": {"address": "carol@example.com"}}]}
+        self.d.add_user("carol@example.com")
+        r = self.http.request("POST", "/api/v1/me/messages", draft, token=self.bob)
+        self.assertEqual(r.status, 201, r.body)
+        did = r.json()["id"]
+        got = self.http.request("GET", "/api/v1/me/messages/" + did, token=self.bob).json()
+        self.assertTrue(got["isDraft"])
+        self.assertEqual(got["bccRecipients"][0]["emailAddress"]["address"], "carol@example.com")
+        drafts = self.http.request("GET", "/api/v1/me/mailFolders/drafts/messages", token=self.bob).json()["value"]
+        self.assertIn(did, [m["id"] for m in drafts])
+        # a message outside Drafts cannot be "sent"
+        inbox = self.inbox_messages(self.bob, "?$top=1")["value"]
+        if inbox:
+            self.assertEqual(self.http.request("POST", "/api/v1/me/messages/%s/send" % inbox[0]["id"], token=self.bob).status, 400)
+        self.assertEqual(self.http.request("POST", "/api/v1/me/messages/%s/send" % did, token=self.alice).status, 404)
+        before_alice = len(self.d.maildir_messages("alice@example.com"))
+        r = self.http.request("POST", "/api/v1/me/messages/%s/send" % did, token=self.bob)
+        self.assertEqual(r.status, 202, r.body)
+        self.assertEqual(len(self.d.wait_for_messages("alice@example.com", before_alice + 1)), before_alice + 1)
+        carol = self.d.wait_for_messages("carol@example.com", 1)
+        self.assertEqual(len(carol), 1)
+        with open(carol[0], "rb") as f:
+            data = f.read()
+        self.assertIn(b"Subject: draft one", data)
+        self.assertNotIn(b"Bcc:", data.split(b"\r\n\r\n")[0])
+        self.assertEqual(self.http.request("GET", "/api/v1/me/messages/" + did, token=self.bob).status, 404)
 
     # -- errors and limits --------------------------------------------------------------------
     def test_errors_and_methods(self):

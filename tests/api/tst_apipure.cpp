@@ -188,6 +188,20 @@ private slots:
                                                "bob@example.com", QString(), "h", 0);
         QCOMPARE(from.sender, QString("sales@example.com")); // the caller checks ownership
     }
+    void draftsKeepBccUntilSent()
+    {
+        const QJsonObject m{{"subject", "d"}, {"bccRecipients", QJsonArray{rcpt("x@y.org"), rcpt("z@y.org")}}};
+        const auto c = ApiSendMail::compose(m, "bob@example.com", QString(), "h", 0, true);
+        QVERIFY2(c.error.isEmpty(), qPrintable(c.error));
+        QVERIFY(c.data.contains("Bcc: x@y.org,\r\n z@y.org\r\n"));
+        const QByteArray sent = ApiSendMail::withoutBcc(c.data);
+        QVERIFY(!sent.contains("Bcc:"));
+        QVERIFY(!sent.contains("z@y.org"));
+        QVERIFY(sent.contains("Subject: d\r\n"));
+        QCOMPARE(sent.size(), c.data.size() - qsizetype(strlen("Bcc: x@y.org,\r\n z@y.org\r\n")));
+        const auto empty = ApiSendMail::compose(QJsonObject{{"subject", "x"}}, "bob@example.com", QString(), "h", 0, true);
+        QVERIFY(empty.error.isEmpty());
+    }
     void composeAttachments()
     {
         const QJsonObject m{{"toRecipients", QJsonArray{rcpt("a@b.org")}},
