@@ -550,6 +550,37 @@ class ApiLockoutTest(unittest.TestCase):
             self.assertLessEqual(int(r.header("Retry-After")), 120)
             self.assertEqual(c.request("GET", "/api/v1/me", token="x.y.z").status, 429)
 
+    def test_concurrent_connections_per_ip(self):
+        with PostroomDaemon(config_overrides={"rate_limit": {"whitelist": [], "max_concurrent_per_ip": 2}}) as d:
+            held = [socket.create_connection(("127.0.0.1", d.ports["http"])) for _ in range(2)]
+            try:
+                time.sleep(0.3)
+                with socket.create_connection(("127.0.0.1", d.ports["http"])) as s:
+                    s.settimeout(5)
+                    self.assertTrue(s.recv(100).startswith(b"HTTP/1.1 429"))
+            finally:
+                for h in held:
+                    h.close()
+            time.sleep(0.3)
+            self.assertEqual(ApiClient(d).request("GET", "/healthz").status, 200)
+
+
+class ApiReloadTest(unittest.TestCase):
+    def test_reload_rebinds_changed_port(self):
+        with PostroomDaemon() as d:
+            s = socket.socket()
+            s.bind(("127.0.0.1", 0))
+            new_port = s.getsockname()[1]
+            s.close()
+            old_port = d.ports["http"]
+            self.assertTrue(d.reload({"exchange_api": {"port": new_port}}))
+            d.ports["http"] = new_port
+            self.assertEqual(ApiClient(d).request("GET", "/healthz").status, 200)
+            with self.assertRaises(OSError):
+                socket.create_connection(("127.0.0.1", old_port), timeout=2).close()
+            # HTTPS kept its port
+            self.assertEqual(ApiClient(d, secure=True).request("GET", "/healthz").status, 200)
+
 
 if __name__ == "__main__":
     unittest.main()
