@@ -61,6 +61,7 @@ void ImapSession::start()
         restartTimer();
         processInput();
     };
+    restartTimer(); // also bounds a TLS handshake that never completes
     if (m_socket->isEncrypted() || m_socket->mode() == QSslSocket::UnencryptedMode)
         greet();
     else
@@ -69,6 +70,8 @@ void ImapSession::start()
 
 void ImapSession::refuse(const QByteArray &text)
 {
+    if (!m_timer.isActive())
+        m_timer.start(10 * 1000, this); // bounds a BYE to a client that never reads or never handshakes
     m_closing = true;
     auto bye = [this, text] {
         m_socket->write("* BYE " + text + "\r\n");
@@ -112,8 +115,14 @@ void ImapSession::timerEvent(QTimerEvent *event)
     if (event->timerId() != m_timer.timerId())
         return QObject::timerEvent(event);
     m_timer.stop();
+    if (!m_greeted || m_closing) { // handshake never finished, or the client does not read our BYE
+        m_socket->abort();
+        closeConnection();
+        return;
+    }
     qCInfo(lcImap) << "autologout of" << m_peer.toString() << m_user;
     refuse("Autologout; idle for too long");
+    m_timer.start(10 * 1000, this); // then drop it if the BYE cannot be delivered
 }
 
 void ImapSession::send(const QByteArray &data)
@@ -270,19 +279,18 @@ void ImapSession::onBytesWritten()
 
 void ImapSession::closeConnection()
 {
-    if (m_state == State::Logout && m_socket->state() == QAbstractSocket::ConnectedState && !m_closing) {
-        m_closing = true;
-        m_socket->disconnectFromHost();
-        return;
-    }
     m_closing = true;
     m_resume = nullptr;
-    m_timer.stop();
     if (m_socket->state() != QAbstractSocket::UnconnectedState) {
         m_socket->disconnectFromHost();
-        if (m_socket->state() != QAbstractSocket::UnconnectedState)
-            return; // "disconnected" comes back here once the output is flushed
+        if (m_socket->state() != QAbstractSocket::UnconnectedState) {
+            // "disconnected" comes back here once the output is flushed; a client that never
+            // reads it is dropped by the timer.
+            m_timer.start(10 * 1000, this);
+            return;
+        }
     }
+    m_timer.stop();
     if (!m_closedEmitted) {
         m_closedEmitted = true;
         emit closed();
