@@ -151,9 +151,14 @@ void list(const ApiCallPtr &call, ApiServices *s, bool oneFolder)
                 boxes << box;
     }
     const bool content = query->needsContent();
+    // Snapshots: reading a message may make the mailbox sync (a concurrent rename), which
+    // replaces its message list; the items must not point into that.
+    QVector<QVector<MessageInfo>> snapshots;
+    snapshots.reserve(boxes.size());
     QVector<Item> items;
     for (const auto &box : std::as_const(boxes)) {
-        for (const MessageInfo &info : box->messages()) {
+        snapshots.append(box->messages());
+        for (const MessageInfo &info : std::as_const(snapshots.last())) {
             const ApiMessageSummary *summary = content ? s->cache.get(box.data(), info) : nullptr;
             if (matches(*query, info, summary))
                 items.append({box.data(), &info, summary});
