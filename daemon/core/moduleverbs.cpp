@@ -1,5 +1,6 @@
 // The command-line verbs of the subsystems (`postroomd user ...`, `alias ...`, `queue ...`).
 #include "config.h"
+#include "opscli.h"
 #include "queuecontrol.h"
 #include "storecli.h"
 
@@ -18,6 +19,9 @@ const ModuleVerb *postroomModuleVerbs()
         {"user", runStoreCommand, "add|remove|passwd|list|show|enable|disable|quota ...  manage mail users"},
         {"alias", runStoreCommand, "add|remove|list ...  manage aliases and catch-alls (@domain)"},
         {"queue", runQueueCommand, "list|show ID|retry [ID]|remove ID|flush [--json]  inspect and manage the delivery queue"},
+        {"diagnose", runOpsCommand, "[--json] [--no-dns] [--user ADDRESS --password-stdin]  check the running server"},
+        {"backup", runOpsCommand, "DEST  archive mail_root and config.json (.tar.gz) while the daemon runs"},
+        {"restore", runOpsCommand, "SRC [--into DIR] [--keep-config] [--force]  unpack a backup (daemon stopped)"},
         {nullptr, nullptr, nullptr},
     };
     return verbs;

@@ -10,6 +10,7 @@
 #include "listener.h"
 #include "logging.h"
 #include "networkservice.h"
+#include "opscontrol.h"
 #include "privilegedrop.h"
 #include "queuecontrol.h"
 #include "ratelimiter.h"
@@ -128,6 +129,7 @@ void Server::createSubsystems()
     registerStoreControlMethods(m_controlMethods, m_context.accounts, m_context.mailStore);
     m_context.queue = new DeliveryQueue(&m_config, m_context.accounts, m_context.mailStore, m_stats, this);
     registerQueueControlMethods(m_controlMethods, m_context.queue);
+    registerOpsControlMethods(m_controlMethods, m_configPath, this); // `diagnose` runs as a child process
     m_context.rateLimiter = new RateLimiter(this); // shared by SMTP, IMAP and the API: before the services
     m_context.rateLimiter->configure(m_config.rateLimit);
     addService(new ImapServer(m_context, this)); // reads m_context live (rate limiter may come later)
