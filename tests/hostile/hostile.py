@@ -106,7 +106,10 @@ class Smtp(LineClient):
         code, text = self.command("DATA")
         if code != 354:
             return code, text
-        self.send(body.replace(b"\r\n.", b"\r\n..") + b"\r\n.\r\n")
+        data = body.replace(b"\r\n.", b"\r\n..")
+        if data.startswith(b"."):
+            data = b"." + data
+        self.send(data + (b".\r\n" if data.endswith(b"\r\n") else b"\r\n.\r\n"))
         return self.reply()
 
 
