@@ -124,7 +124,9 @@ bool matches(const ApiListQuery &q, const MessageInfo &info, const ApiMessageSum
 struct Item {
     Mailbox *box;
     const MessageInfo *info;
-    const ApiMessageSummary *summary;
+    // Copied out for sorting: cache entries may be evicted while the list is built.
+    qint64 sentTime;
+    QString subject;
 };
 
 void list(const ApiCallPtr &call, ApiServices *s, bool oneFolder)
@@ -161,21 +163,19 @@ void list(const ApiCallPtr &call, ApiServices *s, bool oneFolder)
         for (const MessageInfo &info : std::as_const(snapshots.last())) {
             const ApiMessageSummary *summary = content ? s->cache.get(box.data(), info) : nullptr;
             if (matches(*query, info, summary))
-                items.append({box.data(), &info, summary});
+                items.append({box.data(), &info, summary ? summary->sentTime : 0,
+                              summary ? summary->subject : QString()});
         }
     }
     const auto less = [&](const Item &a, const Item &b) {
         switch (query->order) {
         case ApiListQuery::Order::Sent:
-            if (a.summary && b.summary && a.summary->sentTime != b.summary->sentTime)
-                return a.summary->sentTime < b.summary->sentTime;
+            if (a.sentTime != b.sentTime)
+                return a.sentTime < b.sentTime;
             break;
         case ApiListQuery::Order::Subject:
-            if (a.summary && b.summary) {
-                const int c = a.summary->subject.compare(b.summary->subject, Qt::CaseInsensitive);
-                if (c)
-                    return c < 0;
-            }
+            if (const int c = a.subject.compare(b.subject, Qt::CaseInsensitive))
+                return c < 0;
             break;
         case ApiListQuery::Order::Received:
             if (a.info->internalDate != b.info->internalDate)
@@ -199,7 +199,7 @@ void list(const ApiCallPtr &call, ApiServices *s, bool oneFolder)
     const int end = int(qMin<qint64>(items.size(), qint64(query->skip) + query->top));
     for (int i = query->skip; i < end; ++i) {
         const Item &it = items[i];
-        const ApiMessageSummary *summary = it.summary ? it.summary : s->cache.get(it.box, *it.info);
+        const ApiMessageSummary *summary = s->cache.get(it.box, *it.info);
         if (!summary)
             continue; // vanished between listing and reading (expunged by IMAP)
         if (fast) {

@@ -275,6 +275,11 @@ class ApiTest(unittest.TestCase):
             self.assertEqual([m["subject"] for m in vals], ["message 010", "message 011", "message 012"])
             self.assertNotIn("from", vals[0])
             self.assertIn("id", vals[0])
+            r = c.request("GET", "/api/v1/me/messages?$orderby=subject%20desc&$top=2&$select=subject", token=t).json()
+            self.assertEqual([m["subject"] for m in r["value"]], ["message 249", "message 248"])
+            r = c.request("GET", "/api/v1/me/messages?$top=3&$filter=" + urllib.parse.quote(
+                "from/emailAddress/address eq 'alice@example.com' and hasAttachments eq false"), token=t).json()
+            self.assertEqual(len(r["value"]), 3)
             # $filter isRead and receivedDateTime
             first = c.request("GET", "/api/v1/me/messages?$top=1", token=t).json()["value"][0]
             c.request("PATCH", "/api/v1/me/messages/" + first["id"], {"isRead": True}, token=t)
