@@ -223,6 +223,26 @@ class ApiTest(unittest.TestCase):
         self.assertEqual(self.http.request("POST", "/api/v1/me/messages/%s/move" % copy_id, {"destinationId": "nowhere"},
                                            token=self.alice).status, 404)
 
+    def test_html_body_and_prefer_text(self):
+        raw = (b"From: Dora <dora@example.org>\r\nTo: alice@example.com\r\nSubject: alt\r\nImportance: high\r\n"
+               b"MIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=B\r\n\r\n--B\r\n"
+               b"Content-Type: text/plain; charset=utf-8\r\n\r\nplain version\r\n--B\r\n"
+               b"Content-Type: text/html; charset=utf-8\r\n\r\n<p>html version</p>\r\n--B--\r\n")
+        write_maildir_message(self.d, "alice@example.com", raw, 99)
+        time.sleep(0.3)
+        msg = [m for m in self.inbox_messages(self.alice, "?$top=1000")["value"] if m["subject"] == "alt"][0]
+        self.assertEqual(msg["importance"], "high")
+        self.assertEqual(msg["bodyPreview"], "plain version")
+        self.assertNotIn("body", msg)  # lists leave the body out unless selected
+        full = self.http.request("GET", "/api/v1/me/messages/" + msg["id"], token=self.alice).json()
+        self.assertEqual(full["body"]["contentType"], "html")
+        self.assertIn("<p>html version</p>", full["body"]["content"])
+        text = self.http.request("GET", "/api/v1/me/messages/" + msg["id"], token=self.alice,
+                                 headers={"Prefer": 'outlook.body-content-type="text"'}).json()
+        self.assertEqual(text["body"], {"contentType": "text", "content": "plain version"})
+        sel = self.http.request("GET", "/api/v1/me/messages/%s?$select=subject,body" % msg["id"], token=self.alice).json()
+        self.assertEqual(set(sel), {"id", "@odata.etag", "subject", "body"})
+
     def test_other_users_ids_give_404(self):
         write_maildir_message(self.d, "bob@example.com", message_bytes(7, "private"), 7, folder="INBOX")
         time.sleep(0.3)
