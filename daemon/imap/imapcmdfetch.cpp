@@ -112,7 +112,8 @@ void ImapSession::cmdFetch(const ImapCommand &cmd)
                     continue;
                 }
             }
-            QByteArray line = "* " + QByteArray::number(m_view->seqOfUid(uid)) + " FETCH (";
+            QByteArray &line = out; // appended in place: no per-message copy
+            line += "* " + QByteArray::number(m_view->seqOfUid(uid)) + " FETCH (";
             bool first = true;
             auto sep = [&] {
                 if (!first)
@@ -197,7 +198,10 @@ void ImapSession::cmdFetch(const ImapCommand &cmd)
                 }
             }
             line += ")\r\n";
-            out += line;
+            if (out.size() >= 256 * 1024) { // hand large batches to the socket early
+                send(out);
+                out.truncate(0);
+            }
         }
         if (!out.isEmpty())
             send(out);
