@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHostAddress>
+#include <QJsonArray>
 
 using namespace DiagnoseProtocol;
 
@@ -63,6 +64,8 @@ void Diagnoser::checkDaemon()
     }
     m_daemonUp = true;
     m_tls = status.value("tls_enabled").toBool();
+    for (const QJsonValue &l : status.value("listeners").toArray())
+        m_running.insert(l.toObject().value("name").toString(), l.toObject());
     QString detail = QStringLiteral("postroomd %1 runs as pid %2, TLS %3")
                          .arg(status.value("version").toString())
                          .arg(qint64(status.value("pid").toDouble()))
@@ -165,10 +168,20 @@ void Diagnoser::probeListener(const Endpoint &e)
     else
         ok = probeHttp(e, &detail, &fix);
     m_answered.insert(e.name, ok);
-    if (ok)
+    if (ok) {
         m_report.pass(e.label(), detail);
-    else
-        m_report.fail(e.label(), detail, fix.isEmpty() ? StartFix : fix);
+        return;
+    }
+    // What the daemon itself says about this listener explains most failures.
+    const QJsonObject running = m_running.value(e.name);
+    if (!running.isEmpty() && running.value("state").toString() == QLatin1String("failed")) {
+        detail += QStringLiteral("; the daemon reports: %1").arg(running.value("error").toString());
+        fix = QStringLiteral("free the port or change it in config.json, then run `postroomd reload`");
+    } else if (!running.isEmpty() && running.value("port").toInt() != e.port) {
+        detail += QStringLiteral("; the daemon listens on port %1 instead").arg(running.value("port").toInt());
+        fix = QStringLiteral("config.json changed since the daemon loaded it: run `postroomd reload`");
+    }
+    m_report.fail(e.label(), detail, fix.isEmpty() ? StartFix : fix);
 }
 
 bool Diagnoser::probeSmtp(const Endpoint &e, QString *detail, QString *fix)

@@ -70,4 +70,5 @@ private:
     bool m_tls = false;
     bool m_certificateChecked = false;
     QHash<QString, bool> m_answered; // endpoint name -> passed its probe
+    QHash<QString, QJsonObject> m_running; // listener name -> the daemon's own status of it
 };

@@ -63,7 +63,8 @@ class DiagnoseTest(unittest.TestCase):
             line = lines_starting(r.stdout, "FAIL imap (127.0.0.1:%d)" % dead)
             self.assertTrue(line, r.stdout)
             self.assertIn("nothing answers (connection refused)", line[0])
-            self.assertIn("fix:", line[0])
+            self.assertIn("the daemon listens on port %d instead" % d.ports["imap"], line[0])
+            self.assertIn("fix: config.json changed since the daemon loaded it: run `postroomd reload`", line[0])
             self.assertTrue(lines_starting(r.stdout, "PASS smtp (127.0.0.1:%d)" % d.ports["smtp"]))
 
     def test_daemon_not_running_fails(self):
