@@ -89,9 +89,7 @@ class PostroomDaemon:
 
     # -- lifecycle -------------------------------------------------------------------------
     def env(self):
-        env = dict(os.environ)
-        env["POSTROOM_TEST_FAST_HASH"] = "1"
-        return env
+        return dict(os.environ)
 
     def write_config(self, config):
         with open(self.config_path, "w") as f:
