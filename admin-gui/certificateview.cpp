@@ -96,7 +96,10 @@ void CertificateView::showCertificate(const QSslCertificate &cert)
     else
         validity += QStringLiteral(" (%1)").arg(tr("%n day(s) left", nullptr, int(daysLeft)));
     m_validity->setText(validity);
-    m_selfSigned->setText(cert.isSelfSigned()
+    // Qt's isSelfSigned() also needs the keyCertSign usage, which leaf certificates (like the
+    // daemon's generated one) lack; the same subject and issuer name is what admins mean.
+    const bool selfSigned = cert.isSelfSigned() || nameText(cert, true) == nameText(cert, false);
+    m_selfSigned->setText(selfSigned
                               ? tr("Yes: mail programs will warn about it unless the admin trusts it. Fine for "
                                    "testing and internal use; use a CA-signed certificate in production.")
                               : tr("No (issued by a certificate authority)"));

@@ -5,6 +5,8 @@
 #include <QPainterPath>
 #include <QtMath>
 
+#include <cmath>
+
 namespace {
 constexpr int GridLines = 4;
 constexpr int Margin = 10;
@@ -31,12 +33,21 @@ void GraphWidget::setPlaceholder(const QString &text)
 
 double GraphWidget::niceCeiling(double value)
 {
+    return niceStep(value, false);
+}
+
+double GraphWidget::niceStep(double value, bool integral)
+{
     if (value <= 0)
-        return 1;
+        return integral ? 1 : 0.25;
     const double magnitude = qPow(10.0, qFloor(std::log10(value)));
-    for (double step : {1.0, 2.0, 5.0, 10.0})
-        if (step * magnitude >= value - 1e-9)
-            return step * magnitude;
+    for (double step : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+        const double candidate = step * magnitude;
+        if (integral && (candidate < 1 || candidate != double(qint64(candidate))))
+            continue;
+        if (candidate >= value - 1e-9)
+            return candidate;
+    }
     return 10 * magnitude;
 }
 
@@ -44,7 +55,7 @@ static QString formatValue(double v)
 {
     if (qAbs(v - qRound64(v)) < 1e-9)
         return QLocale().toString(qRound64(v));
-    return QLocale().toString(v, 'f', 1);
+    return QLocale().toString(std::round(v * 100) / 100, 'f', QLocale::FloatingPointShortest);
 }
 
 void GraphWidget::paintEvent(QPaintEvent *)
@@ -64,37 +75,47 @@ void GraphWidget::paintEvent(QPaintEvent *)
     p.setPen(pal.color(QPalette::Text));
     p.drawText(QPointF(Margin, Margin + tfm.ascent()), m_title);
 
-    // Legend on the title line, right-aligned: "■ name 12".
+    // Legend on the title line, right-aligned ("■ name 12"); on a line of its own when narrow.
     p.setFont(font());
     const QFontMetrics fm(font());
+    QStringList legendTexts;
+    qreal legendWidth = 0;
+    for (const Series &s : m_series) {
+        legendTexts << s.name + QLatin1Char(' ')
+                           + (s.values.isEmpty() ? QStringLiteral("-") : formatValue(s.values.last()) + m_suffix);
+        legendWidth += fm.horizontalAdvance(legendTexts.last()) + 26;
+    }
+    const bool ownLine = Margin + tfm.horizontalAdvance(m_title) + 16 + legendWidth > width() - Margin;
+    const qreal legendBase = ownLine ? Margin + tfm.height() + 2 + fm.ascent() : Margin + tfm.ascent();
     qreal x = width() - Margin;
     for (int i = m_series.size() - 1; i >= 0; --i) {
-        const Series &s = m_series.at(i);
-        const QString text = s.name + QLatin1Char(' ')
-                             + (s.values.isEmpty() ? QStringLiteral("-") : formatValue(s.values.last()) + m_suffix);
-        x -= fm.horizontalAdvance(text);
+        x -= fm.horizontalAdvance(legendTexts.at(i));
         p.setPen(pal.color(QPalette::Text));
-        p.drawText(QPointF(x, Margin + tfm.ascent()), text);
+        p.drawText(QPointF(x, legendBase), legendTexts.at(i));
         x -= 14;
-        p.fillRect(QRectF(x, Margin + tfm.ascent() - 9, 10, 10), s.color);
+        p.fillRect(QRectF(x, legendBase - 9, 10, 10), m_series.at(i).color);
         x -= 12;
     }
 
     double maxValue = 0;
     int count = 0;
+    bool integral = true;
     for (const Series &s : m_series) {
         count = qMax(count, int(s.values.size()));
-        for (double v : s.values)
+        for (double v : s.values) {
             maxValue = qMax(maxValue, v);
+            integral = integral && v == double(qint64(v));
+        }
     }
-    // At least one unit per grid line, so counts get whole-number labels.
-    const double top = niceCeiling(qMax(maxValue, double(GridLines)));
+    // Axis steps of 1, 2, (2.5,) 5 times a power of ten; whole numbers for counts.
+    const double top = niceStep(maxValue / GridLines, integral) * GridLines;
     qreal axisWidth = 0;
     for (int i = 0; i <= GridLines; ++i)
         axisWidth = qMax<qreal>(axisWidth, fm.horizontalAdvance(formatValue(top * i / GridLines)));
     axisWidth += 8;
-    const QRectF plot(Margin + axisWidth, Margin + tfm.height() + 8, width() - 2 * Margin - axisWidth,
-                      height() - 2 * Margin - tfm.height() - 8 - fm.height() - 4);
+    const qreal header = tfm.height() + 8 + (ownLine ? fm.height() + 2 : 0);
+    const QRectF plot(Margin + axisWidth, Margin + header, width() - 2 * Margin - axisWidth,
+                      height() - 2 * Margin - header - fm.height() - 4);
     if (plot.width() < 20 || plot.height() < 20)
         return;
 

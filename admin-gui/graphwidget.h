@@ -29,6 +29,8 @@ public:
 
     // Rounds up to 1, 2 or 5 times a power of ten, so axis labels read well.
     static double niceCeiling(double value);
+    // The same for one grid step; integral keeps steps whole (1, 2, 5, 10, 20, ...).
+    static double niceStep(double value, bool integral);
 
 protected:
     void paintEvent(QPaintEvent *event) override;

@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFrame>
@@ -31,10 +32,16 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTableWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 
 using ControlProtocol::Reply;
+
+namespace {
+constexpr int ScreenshotSettleMs = 700;
+}
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
@@ -542,9 +549,22 @@ bool MainWindow::saveScreenshots(const QString &dir, QString *error)
 {
     QDir().mkpath(dir);
     const int keep = currentPage();
+    auto settle = [] {
+        // Let the page's requests come back before grabbing it.
+        QEventLoop loop;
+        QTimer::singleShot(ScreenshotSettleMs, &loop, &QEventLoop::quit);
+        loop.exec();
+    };
     for (int i = 0; i < pageCount(); ++i) {
         setCurrentPage(i);
-        QApplication::processEvents();
+        settle();
+        // Show a selected row where the page has details for it (folders, recipients).
+        if (auto *table = page(i)->findChild<QTableWidget *>(QStringLiteral("primaryTable"))) {
+            if (table->rowCount() > 0 && table->selectedItems().isEmpty()) {
+                table->selectRow(0);
+                settle();
+            }
+        }
         const QString file = QDir(dir).filePath(QStringLiteral("%1-%2.png").arg(i + 1, 2, 10, QLatin1Char('0')).arg(pageSlug(i)));
         if (!grab().save(file)) {
             *error = tr("Cannot write %1").arg(file);

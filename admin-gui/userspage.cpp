@@ -59,6 +59,7 @@ UsersPage::UsersPage(DaemonClient *client, ConfigFormModel *config, QWidget *par
         tools->addWidget(b);
 
     m_users = makeTable({tr("Address"), tr("Name"), tr("Quota"), tr("Used"), tr("Status")}, this);
+    m_users->setObjectName(QStringLiteral("primaryTable"));
     m_detailTitle = new QLabel(tr("Select a user to see their folders."), this);
     m_detailTitle->setWordWrap(true);
     m_folders = makeTable({tr("Folder"), tr("Messages"), tr("Unread")}, this);
