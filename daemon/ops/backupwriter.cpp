@@ -110,11 +110,15 @@ bool BackupWriter::write(const QString &destIn, BackupSummary *summary, QString 
     if (ok) {
         QProcess process;
         process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(tar, {QStringLiteral("--create"), QStringLiteral("--gzip"), QStringLiteral("--file"), partial,
-                            QStringLiteral("--directory"), staging, QString::fromLatin1(ManifestName),
-                            QStringLiteral("config.json"), QStringLiteral("mail_root")});
+        // A message renamed in the live folder (flags, new->cur) changes its inode's ctime,
+        // which GNU tar reports as "file changed as we read it" (exit 1). The content of a
+        // linked Maildir or spool file never changes, and every mutable file is our own copy,
+        // so that status is harmless here; 2 is a real error.
+        process.start(tar, {QStringLiteral("--create"), QStringLiteral("--gzip"), QStringLiteral("--warning=no-file-changed"),
+                            QStringLiteral("--file"), partial, QStringLiteral("--directory"), staging,
+                            QString::fromLatin1(ManifestName), QStringLiteral("config.json"), QStringLiteral("mail_root")});
         ok = process.waitForStarted() && process.waitForFinished(-1) && process.exitStatus() == QProcess::NormalExit
-             && process.exitCode() == 0;
+             && (process.exitCode() == 0 || process.exitCode() == 1);
         if (!ok)
             *error = QStringLiteral("tar failed: %1").arg(QString::fromLocal8Bit(process.readAll()).trimmed());
     }

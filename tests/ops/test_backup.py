@@ -125,13 +125,30 @@ class BackupRestoreTest(unittest.TestCase):
                     during.append(n)
                     n += 1
 
+            def flagging():
+                # Each flag change renames message files in cur/ while the backup links them.
+                imap = imaplib.IMAP4_SSL("127.0.0.1", d.ports["imaps"], ssl_context=d.ssl_context())
+                imap.login("alice@example.com", USERS["alice@example.com"])
+                imap.select("INBOX")
+                n = 0
+                while not stop.is_set() and n < 2000:
+                    imap.store("1:*", "+FLAGS" if n % 2 == 0 else "-FLAGS", "(\\Answered)")
+                    n += 1
+                renames.append(n)
+                imap.logout()
+
+            renames = []
             t = threading.Thread(target=traffic)
+            f = threading.Thread(target=flagging)
             t.start()
+            f.start()
             time.sleep(0.3)
             archive = os.path.join(self.work, "backup.tar.gz")
             r = d.run_cli(["backup", archive], timeout=120)
             stop.set()
             t.join(60)
+            f.join(60)
+            self.assertTrue(renames and renames[0] > 1, "the flagging thread did not run")
             self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
             self.assertIn("3 users", r.stdout)
             self.assertEqual(stat.S_IMODE(os.stat(archive).st_mode), 0o600)
