@@ -105,7 +105,8 @@ void ImapSession::cmdSelect(const ImapCommand &cmd)
         out += "* OK [UNSEEN " + QByteArray::number(firstUnseen) + "] First unseen.\r\n";
     out += "* OK [UIDVALIDITY " + QByteArray::number(mailbox->uidValidity()) + "] UIDs valid\r\n";
     out += "* OK [UIDNEXT " + QByteArray::number(mailbox->uidNext()) + "] Predicted next UID\r\n";
-    out += "* OK [HIGHESTMODSEQ " + QByteArray::number(mailbox->highestModSeq()) + "] Highest\r\n";
+    // RFC 7162: a mod-sequence is at least 1, also for an empty folder.
+    out += "* OK [HIGHESTMODSEQ " + QByteArray::number(std::max<quint64>(1, mailbox->highestModSeq())) + "] Highest\r\n";
     send(out);
     ok(readOnly ? "[READ-ONLY] Examine completed." : "[READ-WRITE] Select completed.");
 }
@@ -277,7 +278,7 @@ std::optional<QByteArray> ImapSession::statusItems(const QString &folder, const 
         else if (a.isAtom("UIDNEXT")) parts << "UIDNEXT " + QByteArray::number(st->uidNext);
         else if (a.isAtom("UIDVALIDITY")) parts << "UIDVALIDITY " + QByteArray::number(st->uidValidity);
         else if (a.isAtom("UNSEEN")) parts << "UNSEEN " + QByteArray::number(st->unseen);
-        else if (a.isAtom("HIGHESTMODSEQ")) parts << "HIGHESTMODSEQ " + QByteArray::number(st->highestModSeq);
+        else if (a.isAtom("HIGHESTMODSEQ")) parts << "HIGHESTMODSEQ " + QByteArray::number(std::max<quint64>(1, st->highestModSeq));
         else if (a.isAtom("SIZE")) parts << "SIZE " + QByteArray::number(st->sizeBytes);
         else {
             *error = "Unknown STATUS item";

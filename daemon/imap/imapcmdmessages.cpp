@@ -78,9 +78,7 @@ void ImapSession::cmdStore(const ImapCommand &cmd)
             || (unchangedSince = mods[1].value.toULongLong(&okNumber), !okNumber))
             return bad("Invalid STORE modifier");
         m_condstore = true;
-        i = 2;
-        if (unchangedSince == 0)
-            unchangedSince = 0; // UNCHANGEDSINCE 0 fails every message (handled below)
+        i = 2; // UNCHANGEDSINCE 0 fails every message (handled below)
     }
     if (cmd.args.size() < i + 2 || !cmd.args[i].isAtom())
         return bad("STORE needs a sequence set, an item and flags");
@@ -186,12 +184,22 @@ void ImapSession::cmdCopy(const ImapCommand &cmd)
     QByteArray code;
     if (!newUids->isEmpty()) {
         // COPYUID lists source and destination UIDs in matching order.
-        QByteArrayList src, dst;
-        for (int k = 0; k < newUids->size(); ++k) {
-            src << QByteArray::number(sources.value(k));
-            dst << QByteArray::number(newUids->at(k));
+        QVector<quint32> src = sources.mid(0, newUids->size());
+        auto ascending = [](const QVector<quint32> &v) { return std::is_sorted(v.cbegin(), v.cend()); };
+        QByteArray srcText, dstText;
+        if (ascending(src) && ascending(*newUids)) { // the usual case: compact ranges
+            srcText = ImapSequenceSet::fromList(src).toString();
+            dstText = ImapSequenceSet::fromList(*newUids).toString();
+        } else {
+            QByteArrayList a, b;
+            for (int k = 0; k < newUids->size(); ++k) {
+                a << QByteArray::number(src.value(k));
+                b << QByteArray::number(newUids->at(k));
+            }
+            srcText = a.join(',');
+            dstText = b.join(',');
         }
-        code = "[COPYUID " + QByteArray::number(targetStatus->uidValidity) + ' ' + src.join(',') + ' ' + dst.join(',') + "] ";
+        code = "[COPYUID " + QByteArray::number(targetStatus->uidValidity) + ' ' + srcText + ' ' + dstText + "] ";
     }
     if (move) {
         // RFC 6851: COPYUID goes in an untagged OK before the EXPUNGEs.
