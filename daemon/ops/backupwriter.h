@@ -22,7 +22,7 @@ class BackupWriter
 {
 public:
     static constexpr int FormatVersion = 1;
-    static constexpr int RenameRetries = 3; // a message renamed (flags, new->cur) while linking
+    static constexpr int RenameRetries = 10; // a message renamed (flags, new->cur) while linking
     static inline const char *ManifestName = "postroom-backup.json";
     static inline const char *StagingPrefix = ".backup-staging-";
 
