@@ -82,6 +82,11 @@ bool ImapSelectedView::resolve(const ImapSequenceSet &set, bool uid, QVector<qui
                 out->append(*it);
         }
     } else {
+        // "1:*" on an empty folder is common (clients refreshing flags): an empty result, not BAD.
+        if (n == 0 && std::all_of(set.ranges().cbegin(), set.ranges().cend(), [](const QPair<quint32, quint32> &r) {
+                return r.first == ImapSequenceSet::Star || r.second == ImapSequenceSet::Star;
+            }))
+            return true;
         for (const auto &r : set.ranges()) {
             quint32 lo = r.first == ImapSequenceSet::Star ? n : r.first;
             quint32 hi = r.second == ImapSequenceSet::Star ? n : r.second;

@@ -258,6 +258,10 @@ void tst_ImapSession::badCommandsInState()
     QVERIFY(command(s, "i", "STORE 1 +FLAGS (\\Bogus)").last().startsWith("i BAD"));
     QVERIFY(command(s, "j", "SEARCH FOO").last().startsWith("j BAD"));
     QVERIFY(command(s, "k", "NOOP").last().startsWith("k OK"));
+    command(s, "l", "CREATE EmptyOne");
+    command(s, "m", "SELECT EmptyOne");
+    QCOMPARE(command(s, "n", "FETCH 1:* FLAGS"), QByteArrayList({"n OK Fetch completed."})); // empty, not BAD
+    QVERIFY(command(s, "o", "FETCH 1 FLAGS").last().startsWith("o BAD"));
     delete s;
 }
 
