@@ -1,6 +1,6 @@
 """Crash safety of the real postroomd: several SMTP clients stream messages while the daemon
 is killed with SIGKILL at random points (5 rounds), then restarted. Every message that got
-a 250 must be in the mailbox or in the queue spool, no mailbox file may hold a partial
+a 250 (or an IMAP APPEND that got APPENDUID) must be in the mailbox or in the queue spool, no mailbox file may hold a partial
 message (each carries a unique marker, its line count and an end line), and IMAP UIDs
 never repeat or go backwards (same UIDVALIDITY, UIDNEXT monotonic, a UID keeps its message)."""
 import os
@@ -47,6 +47,7 @@ class CrashTest(unittest.TestCase):
         print("\ncrash test seed %d (POSTROOM_CRASH_SEED to repeat)" % seed)
         self.rng = random.Random(seed)
         self.acked = set()
+        self.append_uids = {}  # UID from APPENDUID -> marker
         self.lock = threading.Lock()
 
     def sender(self, round_no, index, stop):
@@ -65,6 +66,28 @@ class CrashTest(unittest.TestCase):
                 elif code == 0:
                     return
         except (OSError, EOFError):
+            return  # the daemon died under us: expected
+
+    def appender(self, round_no, stop):
+        """IMAP APPEND stream: a tagged OK [APPENDUID v uid] is an acknowledgement too."""
+        seq = 0
+        try:
+            c = Imap(self.d.ports["imaps"], tls_context=self.d.ssl_context(), timeout=10)
+            if b"OK" not in c.login(USER, "secret"):
+                return
+            while not stop.is_set():
+                marker = "A%d-%d" % (round_no, seq)
+                seq += 1
+                msg = make_message(marker, self.rng.choice((1, 50, 2000)))
+                tag = c.tag()
+                c.send(tag + b" APPEND INBOX {%d+}\r\n" % len(msg) + msg + b"\r\n")
+                _, tagged = c.until(tag)
+                m = re.search(rb"APPENDUID \d+ (\d+)", tagged)
+                if m:
+                    with self.lock:
+                        self.acked.add(marker)
+                        self.append_uids[int(m.group(1))] = marker
+        except (OSError, EOFError, ValueError):
             return  # the daemon died under us: expected
 
     def stored_markers(self):
@@ -144,9 +167,10 @@ class CrashTest(unittest.TestCase):
         for round_no in range(ROUNDS):
             stop = threading.Event()
             threads = [threading.Thread(target=self.sender, args=(round_no, i, stop)) for i in range(SENDERS)]
+            threads.append(threading.Thread(target=self.appender, args=(round_no, stop)))
             for t in threads:
                 t.start()
-            time.sleep(self.rng.uniform(0.3, 2.0))
+            time.sleep(self.rng.uniform(0.5, 2.5))
             self.d.kill()
             stop.set()
             for t in threads:
@@ -170,6 +194,10 @@ class CrashTest(unittest.TestCase):
             if last_validity is not None:
                 self.assertEqual(validity, last_validity, "UIDVALIDITY changed after round %d" % round_no)
             self.assertGreaterEqual(uidnext, last_uidnext, "UIDNEXT went backwards after round %d" % round_no)
+            with self.lock:
+                appended = dict(self.append_uids)
+            for uid, marker in appended.items():
+                self.assertEqual(uids.get(uid), marker, "APPENDUID %d lost its message after round %d" % (uid, round_no))
             for uid, marker in uids.items():
                 self.assertLess(uid, uidnext)
                 if uid in known_uids:
@@ -183,9 +211,10 @@ class CrashTest(unittest.TestCase):
                         "acknowledged messages never reached the mailbox")
         mailbox, _ = self.stored_markers()
         duplicates = sum(len(v) - 1 for v in mailbox.values())
-        print("total acknowledged %d, delivered %d, duplicates after crashes %d"
-              % (len(self.acked), len(mailbox), duplicates))
-        self.assertGreater(len(self.acked), 0)
+        print("total acknowledged %d (%d of them IMAP APPENDs), delivered %d, duplicates after crashes %d"
+              % (len(self.acked), len(self.append_uids), len(mailbox), duplicates))
+        self.assertGreater(len(self.acked), len(self.append_uids))
+        self.assertGreater(len(self.append_uids), 0)
 
 
 if __name__ == "__main__":
