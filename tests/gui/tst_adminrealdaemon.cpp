@@ -8,6 +8,7 @@
 #include "dashboardpage.h"
 #include "mainwindow.h"
 #include "statsseries.h"
+#include "userspage.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -18,6 +19,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTcpServer>
+#include <QTableWidget>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -43,6 +45,7 @@ private Q_SLOTS:
     void saveAndReloadApplies();
     void refusedReloadIsShownAtTheField();
     void statsReachTheDashboard();
+    void addUserThroughTheUsersPage();
 
 private:
     Reply call(const QString &method, const QJsonObject &params = {});
@@ -172,6 +175,27 @@ void tst_AdminRealDaemon::statsReachTheDashboard()
     QVERIFY(dash->lastStatus().pid > 0);
     QVERIFY(!dash->lastStatus().listeners.isEmpty());
     smtp.disconnectFromHost();
+}
+
+void tst_AdminRealDaemon::addUserThroughTheUsersPage()
+{
+    UsersPage *page = m_window->usersPage();
+    m_window->setCurrentPage(8);
+    page->addUserWith(QStringLiteral("dora@example.test"), QStringLiteral("correct horse battery"),
+                      QStringLiteral("Dora Weber"), 100 * 1024 * 1024);
+    // Hashing the password takes the daemon about half a second; then the list reloads.
+    auto listed = [&] {
+        for (int row = 0; row < page->usersTable()->rowCount(); ++row)
+            if (page->usersTable()->item(row, 0)->text() == QLatin1String("dora@example.test"))
+                return page->usersTable()->item(row, 2)->text() == QLatin1String("100.0 MiB");
+        return false;
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(listed(), qPrintable(page->message()), 15000);
+    QVERIFY(page->message().contains(QStringLiteral("dora@example.test added")));
+    const Reply r = call(QStringLiteral("user.show"), {{"address", "dora@example.test"}});
+    QVERIFY2(r.ok, qPrintable(r.error.message));
+    QCOMPARE(r.result.value(QStringLiteral("user")).toObject().value(QStringLiteral("display_name")).toString(),
+             QStringLiteral("Dora Weber"));
 }
 
 QTEST_MAIN(tst_AdminRealDaemon)
