@@ -74,7 +74,8 @@ int runStatus(const QString &configPath, bool json)
 {
     ControlProtocol::Reply reply;
     QString problem;
-    if (!ControlClient::call(controlSocketFor(configPath), ControlProtocol::Method::Status, {}, &reply, &problem)) {
+    if (ControlClient::call(controlSocketFor(configPath), ControlProtocol::Method::Status, {}, &reply, &problem)
+        != ControlClient::Result::Ok) {
         err() << problem << "\n";
         return 3; // like systemctl: not running
     }
@@ -99,7 +100,8 @@ int runReload(const QString &configPath)
 {
     ControlProtocol::Reply reply;
     QString problem;
-    if (!ControlClient::call(controlSocketFor(configPath), ControlProtocol::Method::Reload, {}, &reply, &problem)) {
+    if (ControlClient::call(controlSocketFor(configPath), ControlProtocol::Method::Reload, {}, &reply, &problem)
+        != ControlClient::Result::Ok) {
         err() << problem << "\n";
         return 3;
     }

@@ -2,6 +2,7 @@
 // read back over IMAP and the API, then the throwaway account is removed.
 #include "diagnoser.h"
 
+#include "controlclient.h"
 #include "controlprotocol.h"
 #include "diagnoseprotocol.h"
 #include "httpprobe.h"
@@ -11,7 +12,6 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLocalSocket>
 #include <QRandomGenerator>
 #include <QThread>
 
@@ -30,41 +30,16 @@ QString randomHex(int bytes)
 
 bool Diagnoser::controlCall(const QString &method, const QJsonObject &params, QJsonObject *result, QString *error)
 {
-    QLocalSocket socket;
-    socket.connectToServer(m_config.controlSocket);
-    if (!socket.waitForConnected(2000)) {
-        *error = QStringLiteral("postroomd is not running (nothing answers on %1)").arg(m_config.controlSocket);
+    ControlProtocol::Reply reply;
+    if (ControlClient::call(m_config.controlSocket, method, params, &reply, error, ControlTimeoutMs)
+        != ControlClient::Result::Ok)
+        return false;
+    if (!reply.ok) {
+        *error = reply.error.message;
         return false;
     }
-    ControlProtocol::Request request;
-    request.id = 1;
-    request.method = method;
-    request.params = params;
-    socket.write(QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact) + '\n');
-    socket.flush();
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < ControlTimeoutMs) {
-        while (socket.canReadLine()) {
-            const QJsonObject o = QJsonDocument::fromJson(socket.readLine()).object();
-            if (o.contains("event") || qint64(o.value("id").toDouble()) != request.id)
-                continue;
-            const ControlProtocol::Reply reply = ControlProtocol::Reply::fromJson(o);
-            if (!reply.ok) {
-                *error = reply.error.message;
-                return false;
-            }
-            *result = reply.result;
-            return true;
-        }
-        if (socket.state() != QLocalSocket::ConnectedState) {
-            *error = QStringLiteral("the daemon closed the control connection");
-            return false;
-        }
-        socket.waitForReadyRead(200);
-    }
-    *error = QStringLiteral("the daemon did not answer %1 within %2 s").arg(method).arg(ControlTimeoutMs / 1000);
-    return false;
+    *result = reply.result;
+    return true;
 }
 
 bool Diagnoser::createAccount(QString *address, QString *password)

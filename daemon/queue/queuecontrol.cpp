@@ -1,6 +1,7 @@
 #include "queuecontrol.h"
 
 #include "config.h"
+#include "controlclient.h"
 #include "controlmethods.h"
 #include "controlprotocol.h"
 #include "deliveryqueue.h"
@@ -11,7 +12,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QLocalSocket>
 #include <QTextStream>
 
 using ControlProtocol::Reply;
@@ -60,43 +60,6 @@ void registerQueueControlMethods(ControlMethodTable &table, DeliveryQueue *queue
 }
 
 namespace {
-
-enum class CallStatus { Ok, NoDaemon, Failed };
-
-CallStatus callDaemon(const QString &socketPath, const QString &method, const QJsonObject &params, Reply *reply,
-                      QString *error)
-{
-    QLocalSocket socket;
-    socket.connectToServer(socketPath);
-    if (!socket.waitForConnected(2000)) {
-        *error = socket.errorString();
-        return CallStatus::NoDaemon;
-    }
-    ControlProtocol::Request request;
-    request.id = 1;
-    request.method = method;
-    request.params = params;
-    socket.write(QJsonDocument(request.toJson()).toJson(QJsonDocument::Compact) + '\n');
-    socket.flush();
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < 30000) {
-        while (socket.canReadLine()) {
-            const QJsonObject o = QJsonDocument::fromJson(socket.readLine()).object();
-            if (o.contains("event") || qint64(o.value("id").toDouble()) != request.id)
-                continue;
-            *reply = Reply::fromJson(o);
-            return CallStatus::Ok;
-        }
-        if (socket.state() != QLocalSocket::ConnectedState) {
-            *error = QStringLiteral("the daemon closed the connection");
-            return CallStatus::Failed;
-        }
-        socket.waitForReadyRead(200);
-    }
-    *error = QStringLiteral("no answer from the daemon within 30 s");
-    return CallStatus::Failed;
-}
 
 // No daemon running: the same verbs on the spool files (nobody else touches them now).
 Reply offline(const Config &config, const QString &method, const QJsonObject &params)
@@ -186,12 +149,12 @@ int runQueueCommand(const QStringList &args, const Config &config, QTextStream &
         params.insert("id", id);
     Reply reply;
     QString error;
-    const CallStatus status = callDaemon(config.controlSocket, method, params, &reply, &error);
-    if (status == CallStatus::Failed) {
+    const ControlClient::Result status = ControlClient::call(config.controlSocket, method, params, &reply, &error);
+    if (status == ControlClient::Result::Failed) {
         err << "postroomd queue: " << error << "\n";
         return 1;
     }
-    if (status == CallStatus::NoDaemon)
+    if (status == ControlClient::Result::NotRunning)
         reply = offline(config, method, params);
     if (!reply.ok) {
         err << "postroomd queue " << verb << ": " << reply.error.message << "\n";
@@ -209,7 +172,7 @@ int runQueueCommand(const QStringList &args, const Config &config, QTextStream &
     } else if (verb == QLatin1String("show")) {
         printEntry(out, reply.result.value("message").toObject());
     } else {
-        out << "ok" << (status == CallStatus::NoDaemon ? " (daemon not running: spool updated directly)" : "") << "\n";
+        out << "ok" << (status == ControlClient::Result::NotRunning ? " (daemon not running: spool updated directly)" : "") << "\n";
     }
     return 0;
 }

@@ -6,14 +6,14 @@
 
 namespace ControlClient {
 
-bool call(const QString &socketPath, const QString &method, const QJsonObject &params,
-          ControlProtocol::Reply *reply, QString *error, int timeoutMs)
+Result call(const QString &socketPath, const QString &method, const QJsonObject &params,
+            ControlProtocol::Reply *reply, QString *error, int timeoutMs)
 {
     QLocalSocket socket;
     socket.connectToServer(socketPath);
     if (!socket.waitForConnected(2000)) {
         *error = QStringLiteral("postroomd is not running (nothing answers on %1: %2)").arg(socketPath, socket.errorString());
-        return false;
+        return Result::NotRunning;
     }
     ControlProtocol::Request request;
     request.id = 1;
@@ -30,16 +30,16 @@ bool call(const QString &socketPath, const QString &method, const QJsonObject &p
             if (o.contains("event") || qint64(o.value("id").toDouble()) != request.id)
                 continue;
             *reply = ControlProtocol::Reply::fromJson(o);
-            return true;
+            return Result::Ok;
         }
         if (socket.state() != QLocalSocket::ConnectedState) {
             *error = QStringLiteral("the daemon closed the connection");
-            return false;
+            return Result::Failed;
         }
         socket.waitForReadyRead(200);
     }
-    *error = QStringLiteral("no answer from the daemon within %1 s").arg(timeoutMs / 1000);
-    return false;
+    *error = QStringLiteral("no answer from the daemon to %1 within %2 s").arg(method).arg(timeoutMs / 1000);
+    return Result::Failed;
 }
 
 } // namespace ControlClient
