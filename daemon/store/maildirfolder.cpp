@@ -29,6 +29,8 @@ MaildirFolder::MaildirFolder(const QString &path) : m_path(path) {}
 MaildirFolder::~MaildirFolder()
 {
     saveIndex();
+    if (m_cacheReadFd >= 0)
+        ::close(m_cacheReadFd);
 }
 
 bool MaildirFolder::create(const QString &path, bool subfolder, StoreError *error)

@@ -119,4 +119,5 @@ private:
     bool m_indexDirty = false;
     bool m_opened = false;            // only a full view (open()) may write the index
     bool m_locked = false;            // this instance holds the folder lock (flock is not re-entrant)
+    mutable int m_cacheReadFd = -1;   // the blob cache, kept open: FETCH reads one blob per message
 };

@@ -188,19 +188,24 @@ QByteArray MaildirFolder::cachedData(quint32 uid) const
     if (i < 0 || m_files.at(i).blobOffset < 0)
         return {};
     const FileMeta &fm = m_files.at(i);
-    const int fd = ::open(enc(m_path + QLatin1Char('/') + QLatin1String(CacheName)).constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return {};
-    quint32 header[2] = {0, 0};
-    QByteArray blob;
-    if (::pread(fd, header, sizeof header, fm.blobOffset) == ssize_t(sizeof header) && header[0] == uid
-        && header[1] == quint32(fm.blobLength)) {
-        blob.resize(fm.blobLength);
-        if (::pread(fd, blob.data(), size_t(fm.blobLength), fm.blobOffset + qint64(sizeof header)) != fm.blobLength)
-            blob.clear();
+    // The cache file is append-only, so one open descriptor serves every read. A record that
+    // does not check out (the file was replaced meanwhile) gets one retry on a fresh descriptor.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        if (m_cacheReadFd < 0)
+            m_cacheReadFd = ::open(enc(m_path + QLatin1Char('/') + QLatin1String(CacheName)).constData(), O_RDONLY | O_CLOEXEC);
+        if (m_cacheReadFd < 0)
+            return {};
+        quint32 header[2] = {0, 0};
+        if (::pread(m_cacheReadFd, header, sizeof header, fm.blobOffset) == ssize_t(sizeof header) && header[0] == uid
+            && header[1] == quint32(fm.blobLength)) {
+            QByteArray blob(fm.blobLength, Qt::Uninitialized);
+            if (::pread(m_cacheReadFd, blob.data(), size_t(fm.blobLength), fm.blobOffset + qint64(sizeof header)) == fm.blobLength)
+                return blob;
+        }
+        ::close(m_cacheReadFd);
+        m_cacheReadFd = -1;
     }
-    ::close(fd);
-    return blob;
+    return {};
 }
 
 void MaildirFolder::setCachedData(quint32 uid, const QByteArray &blob)
