@@ -16,6 +16,8 @@ constexpr int AutologoutMs = 30 * 60 * 1000;          // RFC 3501 5.4: at least 
 constexpr int PreAuthTimeoutMs = 60 * 1000 * 5;       // unauthenticated idle time
 constexpr int IdleReportDelayMs = 100;                // coalesce mailbox events during IDLE
 constexpr qint64 OutputHighWater = 4 * 1024 * 1024;   // pause long FETCHes above this backlog
+constexpr qint64 CommandBacklogHigh = 256 * 1024;     // unsent responses above this: stop reading commands
+constexpr qint64 CommandBacklogLow = 64 * 1024;       // ...and read again once below this
 constexpr qint64 SocketReadBuffer = 256 * 1024;       // Qt read buffer cap (backpressure)
 constexpr int FetchBatch = 256;                       // messages per FETCH slice
 }

@@ -147,6 +147,9 @@ void ImapSession::processInput()
     m_inProcess = true;
     // A command waiting for a client line (AUTHENTICATE, IDLE) still reads input.
     while ((!m_busy || m_awaiting != Awaiting::Command) && !m_closing) {
+        if (m_socket->bytesToWrite() > ImapLimits::CommandBacklogHigh)
+            break; // the client does not read its responses: resumed from onBytesWritten
+
         const ImapCommandReader::Status status = m_reader.next();
         if (status == ImapCommandReader::Status::NeedMore) {
             if (m_socket->bytesAvailable() <= 0)
@@ -270,7 +273,12 @@ void ImapSession::runResumable(std::function<bool()> step)
 
 void ImapSession::onBytesWritten()
 {
-    if (!m_resume || m_socket->bytesToWrite() > ImapLimits::OutputHighWater / 2)
+    if (!m_resume) {
+        if (!m_inProcess && m_socket->bytesToWrite() <= ImapLimits::CommandBacklogLow)
+            processInput(); // input paused on a reply backlog
+        return;
+    }
+    if (m_socket->bytesToWrite() > ImapLimits::OutputHighWater / 2)
         return;
     std::function<bool()> step = std::move(m_resume);
     m_resume = nullptr;

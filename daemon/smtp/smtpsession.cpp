@@ -32,6 +32,12 @@ SmtpSession::SmtpSession(QSslSocket *socket, Port port, const ServiceContext *co
     if (m_admitted)
         m_ctx->stats->adjustGauge(StatName::SmtpConnections, +1);
     connect(socket, &QSslSocket::readyRead, this, &SmtpSession::pump);
+    // A client that pipelines commands but never reads the replies must not grow our write
+    // buffer: pump() stops above ReplyBacklogHigh and resumes here once the client caught up.
+    connect(socket, &QSslSocket::bytesWritten, this, [this] {
+        if (m_socket->bytesToWrite() <= SmtpLimits::ReplyBacklogLow)
+            pump();
+    });
     connect(socket, &QSslSocket::encrypted, this, &SmtpSession::onEncrypted);
     connect(socket, &QSslSocket::disconnected, this, &SmtpSession::onDisconnected);
     if (port == Port::Smtps) {
@@ -251,6 +257,8 @@ bool SmtpSession::takeLine(QByteArray *line)
 void SmtpSession::pump()
 {
     for (;;) {
+        if (m_socket->bytesToWrite() > SmtpLimits::ReplyBacklogHigh)
+            return; // the client is not reading its replies: let TCP push back on it
         switch (m_state) {
         case State::TlsHandshake:
         case State::StartingTls:
