@@ -27,7 +27,7 @@ Result call(const QString &socketPath, const QString &method, const QJsonObject 
     while (timer.elapsed() < timeoutMs) {
         while (socket.canReadLine()) {
             const QJsonObject o = QJsonDocument::fromJson(socket.readLine()).object();
-            if (o.contains("event") || qint64(o.value("id").toDouble()) != request.id)
+            if (o.contains("event") || o.value("id").toInteger(-1) != request.id)
                 continue;
             *reply = ControlProtocol::Reply::fromJson(o);
             return Result::Ok;

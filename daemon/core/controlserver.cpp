@@ -84,7 +84,7 @@ void ControlConnection::onMessage(const QJsonObject &message)
     Request request;
     QString problem;
     if (!Request::fromJson(message, &request, &problem)) {
-        send(Reply::failure(qint64(message.value("id").toDouble()), ErrorCode::BadRequest, problem).toJson());
+        send(Reply::failure(message.value("id").toInteger(), ErrorCode::BadRequest, problem).toJson()); // 0 when not an integer
         return;
     }
     if (request.method == Method::LogSubscribe) {

@@ -117,8 +117,8 @@ bool AccountStore::loadFile(Data *out, QString *error) const
         u.passwordHash = o.value(QLatin1String("password_hash")).toString();
         u.displayName = o.value(QLatin1String("display_name")).toString();
         const QJsonValue q = o.value(QLatin1String("quota_bytes"));
-        if (q.isDouble())
-            u.quotaBytes = qint64(q.toDouble());
+        if (q.isDouble() && q.toInteger(-1) >= 0)
+            u.quotaBytes = q.toInteger();
         u.enabled = o.value(QLatin1String("enabled")).toBool(true);
         out->users.insert(u.address, u);
     }

@@ -56,12 +56,13 @@ bool quotaParam(const Request &req, const Respond &respond, std::optional<qint64
         *out = std::nullopt;
         return true;
     }
-    if (!v.isDouble() || v.toDouble() < 0 || v.toDouble() != double(qint64(v.toDouble()))) {
+    // toInteger() checks the range itself: a cast of 1e300 to qint64 would be undefined.
+    if (!v.isDouble() || v.toDouble() < 0 || v.toInteger(-1) < 0 || double(v.toInteger()) != v.toDouble()) {
         respond(Reply::failure(req.id, ControlProtocol::ErrorCode::BadRequest,
                                QStringLiteral("\"quota_bytes\" must be null or a non-negative integer")));
         return false;
     }
-    *out = qint64(v.toDouble());
+    *out = v.toInteger();
     return true;
 }
 

@@ -111,8 +111,10 @@ class ControlSocketTest(unittest.TestCase):
             s.sendall(b'{"id": "x", "method": "status"}\n')
             s.sendall(b'{"id": 3}\n')
             s.sendall(b'{"id": 4, "method": "status", "params": []}\n')
-            replies = self.read_messages(s, 4)
-        self.assertEqual([r["error"]["code"] for r in replies], ["bad_request"] * 4)
+            s.sendall(b'{"id": 1e300, "method": "status"}\n')  # out of range for an integer id
+            replies = self.read_messages(s, 5)
+        self.assertEqual([r["error"]["code"] for r in replies], ["bad_request"] * 5)
+        self.assertEqual(self.d.control("status")["pid"], self.d.process.pid)
 
     def test_oversized_request_gets_an_error_and_the_connection_stays_usable(self):
         with self.connect() as s:
