@@ -16,7 +16,8 @@ JOBS="${JOBS:-$(nproc)}"
 BUILD_PACKAGES=(cmake g++ make pkg-config qt6-base-dev qt6-httpserver-dev qt6-websockets-dev
                 qt6-tools-dev qt6-l10n-tools libssl-dev libargon2-dev)
 # Real peers the integration tests talk to, and fonts for the GUI tests.
-TEST_PACKAGES=(python3 python3-aiosmtpd swaks libnet-ssleay-perl libio-socket-ssl-perl isync curl openssl fonts-dejavu-core)
+TEST_PACKAGES=(python3 python3-aiosmtpd swaks libnet-ssleay-perl libio-socket-ssl-perl isync curl openssl fonts-dejavu-core
+               dovecot-core dovecot-imapd)
 
 install_missing() {
     local missing=()
