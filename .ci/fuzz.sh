@@ -17,19 +17,7 @@ FUZZ_TARGETS="${FUZZ_TARGETS:-smtp_command smtp_data imap_command mime config co
 
 # clang and its runtime (libFuzzer, ASan, UBSan); apt-get only when something is missing.
 FUZZ_PACKAGES=(clang libclang-rt-14-dev cmake ninja-build qt6-base-dev libssl-dev libargon2-dev pkg-config)
-missing=()
-for pkg in "${FUZZ_PACKAGES[@]}"; do
-    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
-        missing+=("$pkg")
-    fi
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    echo "==> installing: ${missing[*]}"
-    sudo=""
-    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+bash "$REPO/resources/dev.sh" install "${FUZZ_PACKAGES[@]}"
 
 launcher=()
 if command -v ccache >/dev/null 2>&1; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi

@@ -4,6 +4,7 @@
 #
 #   bash resources/dev.sh run     build and start postroomd in the foreground here
 #   bash resources/dev.sh test    build and run the whole test suite
+#   bash resources/dev.sh install PKG...   apt-get install the packages that are missing (CI scripts)
 #
 # Environment: BUILD_DIR (default <repo>/build), JOBS (default: number of cores).
 set -euo pipefail
@@ -56,8 +57,12 @@ test)
     cd "$BUILD_DIR"
     ctest --output-on-failure -j "${CTEST_JOBS:-2}" --timeout 900
     ;;
+install)
+    shift
+    install_missing "$@"
+    ;;
 *)
-    echo "usage: $0 run|test" >&2
+    echo "usage: $0 run|test|install PKG..." >&2
     exit 2
     ;;
 esac
