@@ -1,6 +1,7 @@
 #include "maildirnames.h"
 
 #include "messageinfo.h"
+#include "mutf7.h"
 
 #include <QAtomicInteger>
 #include <QDateTime>
@@ -12,24 +13,6 @@
 namespace MaildirNames {
 
 namespace {
-const char *const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+,";
-
-int b64Value(QChar c)
-{
-    const ushort u = c.unicode();
-    if (u >= 'A' && u <= 'Z')
-        return u - 'A';
-    if (u >= 'a' && u <= 'z')
-        return u - 'a' + 26;
-    if (u >= '0' && u <= '9')
-        return u - '0' + 52;
-    if (u == '+')
-        return 62;
-    if (u == ',')
-        return 63;
-    return -1;
-}
-
 QAtomicInteger<quint32> g_counter;
 
 struct FlagLetter { quint8 flag; char letter; };
@@ -38,87 +21,6 @@ const FlagLetter Letters[] = {
     {MessageFlag::Draft, 'D'}, {MessageFlag::Flagged, 'F'}, {MessageFlag::Answered, 'R'},
     {MessageFlag::Seen, 'S'}, {MessageFlag::Deleted, 'T'},
 };
-}
-
-QString encodeMutf7(const QString &text)
-{
-    QString out;
-    int i = 0;
-    while (i < text.size()) {
-        const ushort c = text.at(i).unicode();
-        if (c >= 0x20 && c <= 0x7e) {
-            out += c == '&' ? QStringLiteral("&-") : QString(QChar(c));
-            ++i;
-            continue;
-        }
-        // A run of non-printable-ASCII characters as UTF-16BE in modified base64.
-        QByteArray utf16;
-        while (i < text.size() && !(text.at(i).unicode() >= 0x20 && text.at(i).unicode() <= 0x7e)) {
-            const ushort u = text.at(i).unicode();
-            utf16.append(char(u >> 8));
-            utf16.append(char(u & 0xff));
-            ++i;
-        }
-        out += QLatin1Char('&');
-        quint32 bits = 0;
-        int nbits = 0;
-        for (char ch : utf16) {
-            bits = (bits << 8) | quint8(ch);
-            nbits += 8;
-            while (nbits >= 6) {
-                nbits -= 6;
-                out += QLatin1Char(B64[(bits >> nbits) & 0x3f]);
-            }
-        }
-        if (nbits > 0)
-            out += QLatin1Char(B64[(bits << (6 - nbits)) & 0x3f]);
-        out += QLatin1Char('-');
-    }
-    return out;
-}
-
-std::optional<QString> decodeMutf7(const QString &text)
-{
-    QString out;
-    int i = 0;
-    while (i < text.size()) {
-        const QChar c = text.at(i);
-        if (c.unicode() < 0x20 || c.unicode() > 0x7e)
-            return std::nullopt;
-        if (c != QLatin1Char('&')) {
-            out += c;
-            ++i;
-            continue;
-        }
-        const int end = text.indexOf(QLatin1Char('-'), i + 1);
-        if (end < 0)
-            return std::nullopt;
-        if (end == i + 1) {
-            out += QLatin1Char('&');
-            i = end + 1;
-            continue;
-        }
-        quint32 bits = 0;
-        int nbits = 0;
-        QByteArray bytes;
-        for (int k = i + 1; k < end; ++k) {
-            const int v = b64Value(text.at(k));
-            if (v < 0)
-                return std::nullopt;
-            bits = (bits << 6) | quint32(v);
-            nbits += 6;
-            if (nbits >= 8) {
-                nbits -= 8;
-                bytes.append(char((bits >> nbits) & 0xff));
-            }
-        }
-        if (bytes.size() % 2 != 0)
-            return std::nullopt;
-        for (int k = 0; k < bytes.size(); k += 2)
-            out += QChar(ushort((quint8(bytes.at(k)) << 8) | quint8(bytes.at(k + 1))));
-        i = end + 1;
-    }
-    return out;
 }
 
 QString canonicalFolderName(const QString &name)
@@ -158,7 +60,7 @@ std::optional<QString> folderToDir(const QString &rawName, QString *problem)
     for (const QString &part : parts) {
         if (part.isEmpty())
             return refuse(QStringLiteral("empty hierarchy level in folder name"));
-        dir += QLatin1Char('.') + encodeMutf7(part);
+        dir += QLatin1Char('.') + QString::fromLatin1(Mutf7::encode(part));
     }
     if (dir.toUtf8().size() > MaxDirNameLength)
         return refuse(QStringLiteral("folder name too long"));
@@ -174,7 +76,7 @@ std::optional<QString> dirToFolder(const QString &dirName)
     for (const QString &p : parts) {
         if (p.isEmpty())
             return std::nullopt;
-        const auto decoded = decodeMutf7(p);
+        const auto decoded = Mutf7::decode(p.toUtf8()); // non-ASCII bytes: refused
         if (!decoded || decoded->contains(QLatin1Char('/')))
             return std::nullopt;
         names << *decoded;

@@ -1,5 +1,5 @@
 // Naming rules of the Maildir++ store: IMAP folder name <-> directory name (modified
-// UTF-7, '.' as the Maildir++ separator, '/' as the IMAP one), the validation that keeps
+// UTF-7 from shared/mutf7.h, '.' as the Maildir++ separator, '/' as the IMAP one), the validation that keeps
 // client-chosen names inside the user's directory, and message file names
 // ("<unique>,S=<size>:2,<flags>" with keyword letters a-z). Pure functions, no I/O.
 #pragma once
@@ -13,10 +13,6 @@ namespace MaildirNames {
 constexpr int MaxFolderNameLength = 200;  // characters of the IMAP name
 constexpr int MaxDirNameLength = 250;     // bytes of the encoded directory name
 constexpr int MaxKeywords = 26;           // Maildir keyword letters a-z
-
-// RFC 3501 5.1.3 modified UTF-7.
-QString encodeMutf7(const QString &text);
-std::optional<QString> decodeMutf7(const QString &text);
 
 // "INBOX" (any case) -> "INBOX"; other names unchanged. No validation.
 QString canonicalFolderName(const QString &name);
