@@ -1,6 +1,6 @@
 #include "imapformat.h"
 
-#include "imaputf7.h"
+#include "mutf7.h"
 #include "messageinfo.h"
 
 #include <QDateTime>
@@ -80,7 +80,7 @@ QByteArray ImapFormat::mailbox(const QString &name)
 {
     if (name == QLatin1String("INBOX"))
         return "INBOX";
-    return string(ImapUtf7::encode(name));
+    return string(Mutf7::encode(name));
 }
 
 QByteArray ImapFormat::flags(quint8 bits, const QStringList &keywords)
@@ -194,7 +194,7 @@ std::optional<QString> ImapFormat::mailboxArg(const ImapArg &arg)
 {
     if (!arg.isAString())
         return std::nullopt;
-    auto name = ImapUtf7::decode(arg.value);
+    auto name = Mutf7::decode(arg.value, Mutf7::RawUtf8::Accept);
     if (!name)
         return std::nullopt;
     if (name->compare(QLatin1String("INBOX"), Qt::CaseInsensitive) == 0)

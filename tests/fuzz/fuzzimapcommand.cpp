@@ -9,7 +9,7 @@
 #include "imapparser.h"
 #include "imapsection.h"
 #include "imapsequenceset.h"
-#include "imaputf7.h"
+#include "mutf7.h"
 
 #include <QByteArray>
 
@@ -27,8 +27,8 @@ static void visitArgs(const QVector<ImapArg> &args, int depth)
             const auto again = ImapSequenceSet::parse(set->toString());
             fuzzCheck(again && again->toString() == set->toString(), "sequence set does not round-trip");
         }
-        if (const auto name = ImapUtf7::decode(arg.value)) {
-            const auto back = ImapUtf7::decode(ImapUtf7::encode(*name));
+        if (const auto name = Mutf7::decode(arg.value, Mutf7::RawUtf8::Accept)) {
+            const auto back = Mutf7::decode(Mutf7::encode(*name));
             fuzzCheck(back && *back == *name, "modified UTF-7 does not round-trip");
         }
         const qsizetype open = arg.value.indexOf('[');

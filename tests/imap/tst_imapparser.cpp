@@ -4,7 +4,7 @@
 #include "imaplimits.h"
 #include "imapparser.h"
 #include "imapsequenceset.h"
-#include "imaputf7.h"
+#include "mutf7.h"
 
 #include <QTest>
 
@@ -210,12 +210,12 @@ void tst_ImapParser::utf7()
 {
     QFETCH(QString, name);
     QFETCH(QByteArray, wire);
-    QCOMPARE(ImapUtf7::encode(name), wire);
-    QCOMPARE(ImapUtf7::decode(wire).value_or(QStringLiteral("<invalid>")), name);
-    QVERIFY(!ImapUtf7::decode("&U,BTFw").has_value());     // unterminated
-    QVERIFY(!ImapUtf7::decode("&AGE-").has_value());       // encoded ASCII 'a'
-    QVERIFY(!ImapUtf7::decode("&2D0-").has_value());       // lone surrogate
-    QCOMPARE(ImapUtf7::decode("Entw\xc3\xbcrfe").value_or(QString()), QStringLiteral("Entwürfe")); // raw UTF-8
+    QCOMPARE(Mutf7::encode(name), wire);
+    QCOMPARE(Mutf7::decode(wire, Mutf7::RawUtf8::Accept).value_or(QStringLiteral("<invalid>")), name);
+    QVERIFY(!Mutf7::decode("&U,BTFw", Mutf7::RawUtf8::Accept).has_value());     // unterminated
+    QVERIFY(!Mutf7::decode("&AGE-", Mutf7::RawUtf8::Accept).has_value());       // encoded ASCII 'a'
+    QVERIFY(!Mutf7::decode("&2D0-", Mutf7::RawUtf8::Accept).has_value());       // lone surrogate
+    QCOMPARE(Mutf7::decode("Entw\xc3\xbcrfe", Mutf7::RawUtf8::Accept).value_or(QString()), QStringLiteral("Entwürfe")); // raw UTF-8
 }
 
 QTEST_GUILESS_MAIN(tst_ImapParser)
