@@ -245,6 +245,8 @@ void ImapSession::cmdList(const ImapCommand &cmd)
         if (!hit || (selectSubscribed && !f.subscribed) || (selectSpecialUse && f.specialUse.isEmpty()))
             continue;
         QByteArrayList attrs;
+        if (!f.selectable)
+            attrs << "\\Noselect"; // a Maildir++ level without a folder of its own (".A.B" without ".A")
         if (!lsub)
             attrs << (f.hasChildren ? "\\HasChildren" : "\\HasNoChildren");
         if (returnSubscribed && f.subscribed)
