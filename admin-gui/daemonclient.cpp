@@ -104,7 +104,8 @@ void DaemonClient::onSocketError(QLocalSocket::LocalSocketError error)
     }
 }
 
-qint64 DaemonClient::request(const QString &method, const QJsonObject &params, QObject *context, Callback callback)
+qint64 DaemonClient::request(const QString &method, const QJsonObject &params, QObject *context, Callback callback,
+                             int timeoutMs)
 {
     const qint64 id = m_nextId++;
     Pending p;
@@ -112,6 +113,7 @@ qint64 DaemonClient::request(const QString &method, const QJsonObject &params, Q
     p.hasContext = context != nullptr;
     p.callback = std::move(callback);
     p.age.start();
+    p.timeoutMs = timeoutMs;
     if (m_state != State::Connected || !m_channel || m_pending.size() >= MaxPendingRequests) {
         // Answer asynchronously so callers see one behaviour whatever the state.
         const Reply r = Reply::failure(id, NotConnectedCode, tr("The daemon is not running or not reachable."));
@@ -156,7 +158,7 @@ void DaemonClient::expireRequests()
 {
     QList<qint64> expired;
     for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
-        if (it.value().age.elapsed() > RequestTimeoutMs)
+        if (it.value().age.elapsed() > it.value().timeoutMs)
             expired << it.key();
     for (qint64 id : expired)
         finish(id, Reply::failure(id, TimeoutCode, tr("The daemon did not answer in time.")));

@@ -43,7 +43,9 @@ public:
 
     // Sends a request. The callback runs exactly once: with the reply, or with an error
     // (not_connected, timeout) when none can come. When context dies first it is dropped.
-    qint64 request(const QString &method, const QJsonObject &params, QObject *context, Callback callback);
+    // Slow verbs (diagnose runs for seconds to minutes) pass a longer timeoutMs.
+    qint64 request(const QString &method, const QJsonObject &params, QObject *context, Callback callback,
+                   int timeoutMs = RequestTimeoutMs);
 
     // A translated, user-facing text for a failed reply; "not supported" for unknown_method.
     static QString describeError(const ControlProtocol::Reply &reply);
@@ -61,6 +63,7 @@ private:
         bool hasContext = false;
         Callback callback;
         QElapsedTimer age;
+        int timeoutMs = RequestTimeoutMs;
     };
     void tryConnect();
     void onConnected();

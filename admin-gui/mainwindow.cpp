@@ -6,6 +6,7 @@
 #include "configpage.h"
 #include "daemonclient.h"
 #include "dashboardpage.h"
+#include "diagnosticspage.h"
 #include "fieldtexts.h"
 #include "logpage.h"
 #include "queuepage.h"
@@ -181,6 +182,8 @@ void MainWindow::buildPages()
     addPage(m_queue, tr("Queue"), QStringLiteral("queue"), s->standardIcon(QStyle::SP_BrowserReload));
     m_log = new LogPage(m_client, this);
     addPage(m_log, tr("Log"), QStringLiteral("log"), s->standardIcon(QStyle::SP_FileDialogContentsView));
+    m_diagnostics = new DiagnosticsPage(m_client, this);
+    addPage(m_diagnostics, tr("Diagnostics"), QStringLiteral("diagnostics"), s->standardIcon(QStyle::SP_DialogHelpButton));
     // Items have no width hint: size the list from the longest title (bold, with the marker).
     QFont bold = m_nav->font();
     bold.setPointSizeF(11);

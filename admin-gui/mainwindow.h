@@ -11,6 +11,7 @@ class ConfigPage;
 class CertificateView;
 class DaemonClient;
 class DashboardPage;
+class DiagnosticsPage;
 class LogPage;
 class QueuePage;
 class UsersPage;
@@ -50,6 +51,7 @@ public:
     UsersPage *usersPage() const { return m_users; }
     QueuePage *queuePage() const { return m_queue; }
     LogPage *logPage() const { return m_log; }
+    DiagnosticsPage *diagnosticsPage() const { return m_diagnostics; }
     CertificateView *certificateView() const { return m_certificate; }
     QFrame *offlineBanner() const { return m_banner; }
     QString lastMessage() const { return m_lastMessage; }
@@ -95,6 +97,7 @@ private:
     UsersPage *m_users = nullptr;
     QueuePage *m_queue = nullptr;
     LogPage *m_log = nullptr;
+    DiagnosticsPage *m_diagnostics = nullptr;
     CertificateView *m_certificate = nullptr;
     QList<ConfigPage *> m_configPages;
     QStringList m_titles;

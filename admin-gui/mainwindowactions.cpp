@@ -6,6 +6,7 @@
 #include "configformmodel.h"
 #include "configpage.h"
 #include "daemonclient.h"
+#include "diagnosticspage.h"
 #include "fieldtexts.h"
 #include "savepreviewdialog.h"
 
@@ -199,6 +200,14 @@ bool MainWindow::saveScreenshots(const QString &dir, QString *error)
     for (int i = 0; i < pageCount(); ++i) {
         setCurrentPage(i);
         settle();
+        // The diagnostics page shows a real run (without DNS) rather than an empty table.
+        if (page(i) == m_diagnostics && m_client->isConnected()) {
+            QEventLoop loop;
+            connect(m_diagnostics, &DiagnosticsPage::runFinished, &loop, &QEventLoop::quit);
+            QTimer::singleShot(DiagnosticsPage::RunTimeoutMs, &loop, &QEventLoop::quit);
+            m_diagnostics->run();
+            loop.exec();
+        }
         // Show a selected row where the page has details for it (folders, recipients).
         if (auto *table = page(i)->findChild<QTableWidget *>(QStringLiteral("primaryTable"))) {
             if (table->rowCount() > 0 && table->selectedItems().isEmpty()) {

@@ -39,6 +39,16 @@
         </message>
     </context>
     <context>
+        <name>DiagnosticsPage</name>
+        <message numerus="yes">
+            <source>%n warning(s)</source>
+            <translation>
+                <numerusform>%n warning</numerusform>
+                <numerusform>%n warnings</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>LogPage</name>
         <message numerus="yes">
             <source>Paused: %n new record(s) held back.</source>

@@ -485,6 +485,22 @@
             <source>Seconds between clean-ups of stale IP records.</source>
             <translation>Segundos entre limpiezas de registros de IP obsoletos.</translation>
         </message>
+        <message>
+            <source>Seconds a client has to send one complete command line (RFC 5321 4.5.3.2.7 asks for at least 300). A client that trickles a command slower is closed with 421 4.4.2.</source>
+            <translation>Segundos que tiene un cliente para enviar una línea de comando completa (la RFC 5321 4.5.3.2.7 pide al menos 300). Un cliente que envía un comando más despacio se desconecta con 421 4.4.2.</translation>
+        </message>
+        <message>
+            <source>Seconds the server waits for more message data during DATA or BDAT (RFC 5321 4.5.3.2.5 asks for at least 180); then 421 4.4.2.</source>
+            <translation>Segundos que el servidor espera más datos del mensaje durante DATA o BDAT (la RFC 5321 4.5.3.2.5 pide al menos 180); después 421 4.4.2.</translation>
+        </message>
+        <message>
+            <source>Seconds an IMAP client may go without sending a complete command, IDLE included, before the server says BYE Autologout (RFC 3501 5.4 asks for at least 1800). Before login at most 300.</source>
+            <translation>Segundos que un cliente IMAP puede pasar sin enviar un comando completo, IDLE incluido, antes de que el servidor diga BYE Autologout (la RFC 3501 5.4 pide al menos 1800). Antes de iniciar sesión, 300 como máximo.</translation>
+        </message>
+        <message>
+            <source>Seconds an HTTP API connection may stay silent before it is closed; a request head must also arrive complete within this time (and within 30).</source>
+            <translation>Segundos que una conexión a la API HTTP puede permanecer en silencio antes de cerrarse; la cabecera de una petición también debe llegar completa en este tiempo (y en menos de 30).</translation>
+        </message>
     </context>
     <context>
         <name>DaemonClient</name>
@@ -720,6 +736,122 @@
         </message>
     </context>
     <context>
+        <name>DiagnosticsPage</name>
+        <message>
+            <source>Diagnostics</source>
+            <translation>Diagnóstico</translation>
+        </message>
+        <message>
+            <source>Checks the running server from this computer the way mail programs and other servers see it: every listener, encryption and the certificate, logins, a test message from submission to a mailbox (read back over IMAP and the API) and automatic setup. A throwaway account is created for the test and removed afterwards.</source>
+            <translation>Comprueba el servidor en marcha desde este equipo tal como lo ven los programas de correo y otros servidores: cada puerto de escucha, el cifrado y el certificado, los inicios de sesión, un mensaje de prueba desde el envío hasta un buzón (leído de nuevo por IMAP y por la API) y la configuración automática. Para la prueba se crea una cuenta desechable que se elimina después.</translation>
+        </message>
+        <message>
+            <source>Check &amp;DNS too</source>
+            <translation>Comprobar también el &amp;DNS</translation>
+        </message>
+        <message>
+            <source>Also look up the MX, SPF and DMARC records of each domain and the reverse DNS of the server's address. Needs internet access; without it these checks are warnings.</source>
+            <translation>Consulta además los registros MX, SPF y DMARC de cada dominio y el DNS inverso de la dirección del servidor. Necesita acceso a Internet; sin él, estas comprobaciones son advertencias.</translation>
+        </message>
+        <message>
+            <source>&amp;Run diagnostics</source>
+            <translation>&amp;Ejecutar diagnóstico</translation>
+        </message>
+        <message>
+            <source>Run every check now. This takes a few seconds, longer with DNS.</source>
+            <translation>Ejecutar todas las comprobaciones ahora. Tarda unos segundos, más con DNS.</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Resultado</translation>
+        </message>
+        <message>
+            <source>Check</source>
+            <translation>Comprobación</translation>
+        </message>
+        <message>
+            <source>What was found</source>
+            <translation>Hallazgo</translation>
+        </message>
+        <message>
+            <source>How to fix it</source>
+            <translation>Cómo solucionarlo</translation>
+        </message>
+        <message>
+            <source>Not run yet.</source>
+            <translation>Aún no se ha ejecutado.</translation>
+        </message>
+        <message>
+            <source>Pass</source>
+            <translation>Correcto</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>Advertencia</translation>
+        </message>
+        <message>
+            <source>Fail</source>
+            <translation>Error</translation>
+        </message>
+        <message>
+            <source>The daemon is not running. Diagnostics check the running server: start postroomd (for example with "systemctl start postroomd"), then run them. The Run button works again as soon as this window is connected.</source>
+            <translation>El servicio no está en marcha. El diagnóstico comprueba el servidor en funcionamiento: inicie postroomd (por ejemplo con «systemctl start postroomd») y luego ejecútelo. El botón de ejecutar vuelve a funcionar en cuanto esta ventana se conecte.</translation>
+        </message>
+        <message>
+            <source>Running the checks, including DNS... this can take a minute.</source>
+            <translation>Ejecutando las comprobaciones, incluido el DNS… puede tardar un minuto.</translation>
+        </message>
+        <message>
+            <source>Running the checks... this takes a few seconds.</source>
+            <translation>Ejecutando las comprobaciones… tarda unos segundos.</translation>
+        </message>
+        <message>
+            <source>Diagnostics could not run: %1</source>
+            <translation>No se pudo ejecutar el diagnóstico: %1</translation>
+        </message>
+        <message>
+            <source>No result.</source>
+            <translation>Sin resultado.</translation>
+        </message>
+        <message>
+            <source>Something does not work: fix the failed checks first.</source>
+            <translation>Algo no funciona: corrija primero las comprobaciones con error.</translation>
+        </message>
+        <message>
+            <source>Everything works; the warnings are worth a look.</source>
+            <translation>Todo funciona; vale la pena revisar las advertencias.</translation>
+        </message>
+        <message>
+            <source>Everything works.</source>
+            <translation>Todo funciona.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n passed</source>
+            <translation>
+                <numerusform>%n correcta</numerusform>
+                <numerusform>%n correctas</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n warning(s)</source>
+            <translation>
+                <numerusform>%n advertencia</numerusform>
+                <numerusform>%n advertencias</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n failed</source>
+            <translation>
+                <numerusform>%n con error</numerusform>
+                <numerusform>%n con errores</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Run at %1, took %2 s.</source>
+            <translation>Ejecutado a las %1, duró %2 s.</translation>
+        </message>
+    </context>
+    <context>
         <name>FieldTexts</name>
         <message>
             <source>Host name</source>
@@ -884,6 +1016,22 @@
         <message>
             <source>Clean-up interval</source>
             <translation>Intervalo de limpieza</translation>
+        </message>
+        <message>
+            <source>Command timeout</source>
+            <translation>Tiempo límite de comandos</translation>
+        </message>
+        <message>
+            <source>Data timeout</source>
+            <translation>Tiempo límite de datos</translation>
+        </message>
+        <message>
+            <source>Autologout timeout</source>
+            <translation>Tiempo límite de desconexión automática</translation>
+        </message>
+        <message>
+            <source>Idle timeout</source>
+            <translation>Tiempo límite de inactividad</translation>
         </message>
     </context>
     <context>
@@ -1087,6 +1235,10 @@
         <message>
             <source>Log</source>
             <translation>Registro</translation>
+        </message>
+        <message>
+            <source>Diagnostics</source>
+            <translation>Diagnóstico</translation>
         </message>
         <message>
             <source>&amp;File</source>

@@ -1,11 +1,13 @@
 // postroom-admin against the real postroomd (POSTROOMD, started here on loopback ports
 // in a temporary folder): Save and Reload applies a change, a refused reload is shown
-// at the field it names, and the daemon's stats reach the dashboard's graphs.
+// at the field it names, the daemon's stats reach the dashboard's graphs, and the
+// Diagnostics page runs `diagnose` without blocking the window and shows every check.
 #include "configfield.h"
 #include "configformmodel.h"
 #include "configpage.h"
 #include "daemonclient.h"
 #include "dashboardpage.h"
+#include "diagnosticspage.h"
 #include "mainwindow.h"
 #include "statsseries.h"
 #include "userspage.h"
@@ -13,7 +15,9 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QCheckBox>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
@@ -46,6 +50,8 @@ private Q_SLOTS:
     void refusedReloadIsShownAtTheField();
     void statsReachTheDashboard();
     void addUserThroughTheUsersPage();
+    void diagnosticsShowEveryCheck();
+    void diagnosticsSayWhenTheDaemonIsNotRunning();
 
 private:
     Reply call(const QString &method, const QJsonObject &params = {});
@@ -196,6 +202,81 @@ void tst_AdminRealDaemon::addUserThroughTheUsersPage()
     QVERIFY2(r.ok, qPrintable(r.error.message));
     QCOMPARE(r.result.value(QStringLiteral("user")).toObject().value(QStringLiteral("display_name")).toString(),
              QStringLiteral("Dora Weber"));
+}
+
+void tst_AdminRealDaemon::diagnosticsShowEveryCheck()
+{
+    DiagnosticsPage *page = m_window->diagnosticsPage();
+    QVERIFY(page);
+    m_window->setCurrentPage(m_window->pageCount() - 1);
+    QCOMPARE(m_window->pageSlug(m_window->pageCount() - 1), QStringLiteral("diagnostics"));
+    QVERIFY(page->runButton()->isEnabled());
+    QVERIFY(page->message().isEmpty());
+    page->dnsBox()->setChecked(false); // tests never use real DNS
+
+    // The window keeps handling events while the daemon runs the checks (seconds).
+    int ticks = 0;
+    QTimer ticker;
+    ticker.setInterval(20);
+    connect(&ticker, &QTimer::timeout, this, [&] { ticks += page->isRunning() ? 1 : 0; });
+    ticker.start();
+    QSignalSpy finished(page, &DiagnosticsPage::runFinished);
+    QTest::mouseClick(page->runButton(), Qt::LeftButton);
+    QVERIFY(page->isRunning());
+    QVERIFY(!page->runButton()->isEnabled());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, DiagnosticsPage::RunTimeoutMs);
+    QVERIFY2(finished.first().first().toBool(), qPrintable(page->message()));
+    QVERIFY2(ticks >= 3, qPrintable(QString::number(ticks)));
+    QVERIFY(page->runButton()->isEnabled());
+
+    // One row per check, each with its result as word and icon; the listeners pass.
+    QTableWidget *table = page->table();
+    QVERIFY2(table->rowCount() > 10, qPrintable(QString::number(table->rowCount())));
+    QMap<QString, int> results;
+    QStringList names;
+    for (int row = 0; row < table->rowCount(); ++row) {
+        QTableWidgetItem *result = table->item(row, DiagnosticsPage::ResultColumn);
+        const QString kind = result->data(Qt::UserRole).toString();
+        QVERIFY2(QStringList({"pass", "warn", "fail"}).contains(kind), qPrintable(kind));
+        QCOMPARE(result->text(), DiagnosticsPage::resultText(kind));
+        QVERIFY(!result->icon().isNull());
+        QVERIFY(!table->item(row, DiagnosticsPage::DetailColumn)->text().isEmpty());
+        if (kind != QLatin1String("pass"))
+            QVERIFY2(!table->item(row, DiagnosticsPage::FixColumn)->text().isEmpty(), qPrintable(result->text()));
+        ++results[kind];
+        const QString name = table->item(row, DiagnosticsPage::CheckColumn)->text();
+        names << name;
+        QVERIFY2(!name.startsWith(QLatin1String("dns ")), qPrintable(name));
+        if (name == QStringLiteral("smtp (127.0.0.1:%1)").arg(m_smtpPort) || name == QLatin1String("delivery"))
+            QVERIFY2(kind == QLatin1String("pass"), qPrintable(table->item(row, DiagnosticsPage::DetailColumn)->text()));
+    }
+    QVERIFY2(names.contains(QStringLiteral("smtp (127.0.0.1:%1)").arg(m_smtpPort)), qPrintable(names.join(", ")));
+    QVERIFY2(names.contains(QLatin1String("delivery")), qPrintable(names.join(", ")));
+    // The self-signed certificate is a warning, and the summary counts what the table shows.
+    QVERIFY(results.value(QStringLiteral("warn")) >= 1);
+    QVERIFY2(page->summary().contains(QStringLiteral("%1 passed").arg(results.value(QStringLiteral("pass")))),
+             qPrintable(page->summary()));
+    QVERIFY2(page->summary().contains(QStringLiteral("%1 failed").arg(results.value(QStringLiteral("fail")))),
+             qPrintable(page->summary()));
+}
+
+void tst_AdminRealDaemon::diagnosticsSayWhenTheDaemonIsNotRunning()
+{
+    // A second window pointed at a socket nobody listens on.
+    MainWindow window;
+    QString error;
+    QVERIFY(window.openConfig(m_dir.filePath(QStringLiteral("config.json")), &error));
+    window.setSocketOverride(m_dir.filePath(QStringLiteral("nobody-here.sock")));
+    DiagnosticsPage *page = window.diagnosticsPage();
+    QTRY_VERIFY(page->message().contains(QLatin1String("The daemon is not running")));
+    QVERIFY(page->message().contains(QLatin1String("start postroomd")));
+    QVERIFY(!page->runButton()->isEnabled());
+    QSignalSpy finished(page, &DiagnosticsPage::runFinished);
+    page->run();
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.first().first().toBool(), false);
+    QCOMPARE(page->table()->rowCount(), 0);
+    QVERIFY(page->message().contains(QLatin1String("The daemon is not running")));
 }
 
 QTEST_MAIN(tst_AdminRealDaemon)

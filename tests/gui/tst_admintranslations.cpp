@@ -4,11 +4,13 @@
 #include "configfield.h"
 #include "configpage.h"
 #include "configschema.h"
+#include "diagnosticspage.h"
 #include "fieldtexts.h"
 #include "mainwindow.h"
 
 #include <QLabel>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTranslator>
@@ -86,6 +88,9 @@ void tst_AdminTranslations::germanWindow()
     QCOMPARE(nav->item(0)->text(), QStringLiteral("Übersicht"));
     QCOMPARE(nav->item(1)->text(), QStringLiteral("Allgemein"));
     QCOMPARE(nav->item(8)->text(), QStringLiteral("Benutzer und Aliasse"));
+    QCOMPARE(nav->item(nav->count() - 1)->text(), QStringLiteral("Diagnose"));
+    QCOMPARE(window.diagnosticsPage()->runButton()->text(), QStringLiteral("Diagnose &starten"));
+    QCOMPARE(DiagnosticsPage::resultText(QStringLiteral("fail")), QStringLiteral("Fehlgeschlagen"));
     ConfigField *field = window.configPage(QStringLiteral("smtp"))->field(QStringLiteral("smtp.max_connections"));
     QCOMPARE(field->label()->text(), QStringLiteral("Maximale Verbindungen"));
     QVERIFY(field->editor()->toolTip().startsWith(QStringLiteral("Maximale gleichzeitige SMTP-Verbindungen")));
