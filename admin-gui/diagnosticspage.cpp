@@ -121,6 +121,9 @@ DiagnosticsPage::DiagnosticsPage(DaemonClient *client, QWidget *parent) : QWidge
     layout->addWidget(m_table, 1);
 
     connect(m_run, &QPushButton::clicked, this, &DiagnosticsPage::run);
+    // Wrapped texts need their row heights again whenever a column's width changes.
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, m_table, &QTableWidget::resizeRowsToContents,
+            Qt::QueuedConnection);
     connect(client, &DaemonClient::stateChanged, this, &DiagnosticsPage::updateState);
     updateState();
     m_summary->setText(tr("Not run yet."));
