@@ -107,7 +107,7 @@ std::optional<QByteArray> Mailbox::readMessage(quint32 uid, StoreError *error)
     auto file = openMessage(uid, error);
     if (!file)
         return std::nullopt;
-    return file->readAll();
+    return MaildirNames::withCrlf(file->readAll()); // files from Dovecot or mutt have LF
 }
 
 QByteArray Mailbox::cachedData(quint32 uid) const { return m_folder->cachedData(uid); }

@@ -162,8 +162,10 @@ bool MaildirFolder::scanDirectories(Changes *changes, StoreError *error)
             struct stat st;
             const QString p = m_path + (e.inNew ? QLatin1String("/new/") : QLatin1String("/cur/")) + e.name;
             if (::stat(enc(p).constData(), &st) == 0) {
-                if (info.size < 0)
-                    info.size = st.st_size;
+                if (info.size < 0) { // no S=/W= (mutt, procmail): count its line ends once
+                    QFile f(p);
+                    info.size = f.open(QIODevice::ReadOnly) ? MaildirNames::withCrlf(f.readAll()).size() : st.st_size;
+                }
                 if (date == 0)
                     info.internalDate = st.st_mtim.tv_sec;
             }

@@ -104,17 +104,43 @@ FileName splitFileName(const QString &fileName)
     return f;
 }
 
-qint64 sizeFromBase(const QString &base)
+namespace {
+qint64 numberField(const QString &base, QLatin1String key)
 {
-    const int s = base.indexOf(QLatin1String(",S="));
+    const int s = base.indexOf(key);
     if (s < 0)
         return -1;
-    int e = s + 3;
+    int e = s + key.size();
     while (e < base.size() && base.at(e).isDigit())
         ++e;
     bool ok = false;
-    const qint64 v = base.mid(s + 3, e - s - 3).toLongLong(&ok);
+    const qint64 v = base.mid(s + key.size(), e - s - key.size()).toLongLong(&ok);
     return ok ? v : -1;
+}
+}
+
+qint64 sizeFromBase(const QString &base)
+{
+    // Dovecot stores LF line ends and records the CRLF size as W=; ours are CRLF (S= = W=).
+    const qint64 w = numberField(base, QLatin1String(",W="));
+    return w >= 0 ? w : numberField(base, QLatin1String(",S="));
+}
+
+QByteArray withCrlf(const QByteArray &data)
+{
+    qsizetype bare = 0;
+    for (qsizetype i = data.indexOf('\n'); i >= 0; i = data.indexOf('\n', i + 1))
+        bare += (i == 0 || data.at(i - 1) != '\r');
+    if (bare == 0)
+        return data;
+    QByteArray out;
+    out.reserve(data.size() + bare);
+    for (qsizetype i = 0; i < data.size(); ++i) {
+        if (data.at(i) == '\n' && (i == 0 || data.at(i - 1) != '\r'))
+            out.append('\r');
+        out.append(data.at(i));
+    }
+    return out;
 }
 
 QString flagsToInfo(quint8 flags, quint32 keywordMask)

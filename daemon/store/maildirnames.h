@@ -4,6 +4,7 @@
 // ("<unique>,S=<size>:2,<flags>" with keyword letters a-z). Pure functions, no I/O.
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -29,7 +30,12 @@ struct FileName {
     bool hasInfo = false;
 };
 FileName splitFileName(const QString &fileName);
-qint64 sizeFromBase(const QString &base); // the ,S=<n> field; -1 when absent
+// The message size as IMAP sees it (CRLF line ends): Dovecot's ,W=<n> field, else ,S=<n>
+// (our files are CRLF already); -1 when neither is there.
+qint64 sizeFromBase(const QString &base);
+// Message bytes with every bare LF made CRLF (files written by Dovecot, mutt, procmail use LF;
+// IMAP wants CRLF). Returns the data itself when there is none.
+QByteArray withCrlf(const QByteArray &data);
 // Flags letters (sorted, as Maildir requires) for system flags + keyword indices.
 QString flagsToInfo(quint8 flags, quint32 keywordMask);
 void infoToFlags(const QString &info, quint8 *flags, quint32 *keywordMask);

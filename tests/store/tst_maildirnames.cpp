@@ -58,6 +58,12 @@ private slots:
         QCOMPARE(f.base, QStringLiteral("123.M1P2.host,S=42"));
         QCOMPARE(f.info, QStringLiteral("FS"));
         QCOMPARE(MaildirNames::sizeFromBase(f.base), 42);
+        // Dovecot: S= is the LF file's size, W= the CRLF size IMAP reports.
+        QCOMPARE(MaildirNames::sizeFromBase(QStringLiteral("1764.M2P3.host,S=40,W=42")), 42);
+        QCOMPARE(MaildirNames::sizeFromBase(QStringLiteral("1764.M2P3.host")), -1);
+        QCOMPARE(MaildirNames::withCrlf("a\nb\r\nc\n\n"), QByteArray("a\r\nb\r\nc\r\n\r\n"));
+        QCOMPARE(MaildirNames::withCrlf("\na\r\n"), QByteArray("\r\na\r\n"));
+        QCOMPARE(MaildirNames::withCrlf("a\r\n"), QByteArray("a\r\n"));
         quint8 flags;
         quint32 mask;
         MaildirNames::infoToFlags(QStringLiteral("DFRSTac"), &flags, &mask);
