@@ -1,34 +1,26 @@
-// Shared set-up for the queue tests: a temporary mail_root with users, a live Config,
-// the store, a DeliveryQueue with a static MX resolver, and helpers to enqueue
-// messages the way an SMTP session does and to read what reached a mailbox.
+// Shared set-up for the queue tests: the store fixture of the store tests (temporary
+// mail_root, users) plus a live Config, a DeliveryQueue with a static MX resolver, and a
+// helper to enqueue messages the way an SMTP session does.
 #pragma once
 
-#include "accountstore.h"
+#include "../store/storetestutil.h"
 #include "config.h"
 #include "deliveryqueue.h"
-#include "mailbox.h"
-#include "mailstore.h"
 #include "mxresolver.h"
-#include "passwordhasher.h"
 #include "statsregistry.h"
 
 #include <QJsonArray>
-#include <QTemporaryDir>
-#include <QtTest>
 #include <memory>
 
-struct QueueFixture {
-    QTemporaryDir dir;
+struct QueueFixture : StoreFixture {
     Config config;
     std::unique_ptr<StatsRegistry> stats;
-    std::unique_ptr<AccountStore> accounts;
-    std::unique_ptr<MailStore> store;
     std::shared_ptr<StaticMxResolver> resolver = std::make_shared<StaticMxResolver>();
     std::unique_ptr<DeliveryQueue> queue;
 
     explicit QueueFixture(const QJsonObject &overrides = QJsonObject())
+        : StoreFixture({QStringLiteral("example.com")})
     {
-        PasswordHasher::setParameters({1, 64, 1});
         QJsonObject doc{{"mail_root", dir.path()},
                         {"hostname", "mx.example.com"},
                         {"domains", QJsonArray{"example.com"}},
@@ -39,9 +31,8 @@ struct QueueFixture {
         if (!Config::fromJson(doc, dir.path(), &config, &errors))
             qWarning() << "config:" << (errors.isEmpty() ? QString() : errors.first().toString());
         stats = std::make_unique<StatsRegistry>();
-        accounts = std::make_unique<AccountStore>(dir.path());
-        accounts->setDomains(config.domains);
-        store = std::make_unique<MailStore>(dir.path(), accounts.get());
+        domains = config.domains;
+        accounts->setDomains(domains);
     }
     ~QueueFixture() { queue.reset(); }
 
@@ -59,15 +50,7 @@ struct QueueFixture {
 
     bool addUser(const QString &address, std::optional<qint64> quota = std::nullopt)
     {
-        UserAccount u;
-        u.address = address;
-        u.passwordHash = PasswordHasher::hash("secret");
-        u.quotaBytes = quota;
-        QString error;
-        const bool ok = accounts->addUser(u, &error) && store->ensureMailbox(address);
-        if (!ok)
-            qWarning() << error;
-        return ok;
+        return StoreFixture::addUser(address, "secret", quota);
     }
 
     // Streams data through a SpoolWriter in small pieces and commits it; returns the queue
@@ -102,21 +85,7 @@ struct QueueFixture {
         return id;
     }
 
-    // The messages in a user's INBOX (re-synced from disk).
-    QList<QByteArray> inbox(const QString &address)
-    {
-        QList<QByteArray> out;
-        QSharedPointer<Mailbox> box = store->openMailbox(address, QStringLiteral("INBOX"));
-        if (!box)
-            return out;
-        box->sync();
-        for (const MessageInfo &m : box->messages()) {
-            const std::optional<QByteArray> data = box->readMessage(m.uid);
-            if (data)
-                out.append(*data);
-        }
-        return out;
-    }
+    QList<QByteArray> inbox(const QString &address) { return messages(address); }
 
     bool waitEmpty(int timeoutMs = 15000)
     {

@@ -1,8 +1,9 @@
-// Shared set-up for the store tests: a temporary mail_root with one domain, cheap Argon2
-// parameters, and a helper to add users.
+// Shared set-up for tests that need the store (tests/store, tests/queue): a temporary
+// mail_root, cheap Argon2 parameters, helpers to add users, deliver and read a folder back.
 #pragma once
 
 #include "accountstore.h"
+#include "mailbox.h"
 #include "mailstore.h"
 #include "passwordhasher.h"
 
@@ -15,7 +16,10 @@ struct StoreFixture {
     std::unique_ptr<AccountStore> accounts;
     std::unique_ptr<MailStore> store;
 
-    StoreFixture()
+    QStringList domains;
+
+    explicit StoreFixture(const QStringList &domainList = {QStringLiteral("example.com"), QStringLiteral("example.org")})
+        : domains(domainList)
     {
         PasswordHasher::setParameters({1, 64, 1});
         reopen();
@@ -25,7 +29,7 @@ struct StoreFixture {
         store.reset();
         accounts.reset();
         accounts = std::make_unique<AccountStore>(dir.path());
-        accounts->setDomains({QStringLiteral("example.com"), QStringLiteral("example.org")});
+        accounts->setDomains(domains);
         store = std::make_unique<MailStore>(dir.path(), accounts.get());
     }
     bool addUser(const QString &address, const QByteArray &password = "secret", std::optional<qint64> quota = std::nullopt)
@@ -49,6 +53,20 @@ struct StoreFixture {
         r.data = data;
         r.flags = flags;
         return store->deliver(r, error);
+    }
+    // The messages of a user's folder in UID order (re-synced from disk).
+    QList<QByteArray> messages(const QString &address, const QString &folder = QStringLiteral("INBOX"))
+    {
+        QList<QByteArray> out;
+        QSharedPointer<Mailbox> box = store->openMailbox(address, folder);
+        if (!box)
+            return out;
+        box->sync();
+        for (const MessageInfo &m : box->messages()) {
+            if (const std::optional<QByteArray> data = box->readMessage(m.uid))
+                out.append(*data);
+        }
+        return out;
     }
 };
 
