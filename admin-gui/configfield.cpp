@@ -17,6 +17,7 @@
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace {
 
@@ -297,7 +298,7 @@ void ConfigField::refresh()
     case K::Port:
     case K::Integer:
         if (auto *spin = qobject_cast<QSpinBox *>(m_editor))
-            spin->setValue(v.isDouble() ? int(v.toDouble()) : spin->minimum());
+            spin->setValue(int(std::clamp<qint64>(v.toInteger(spin->minimum()), spin->minimum(), spin->maximum())));
         break;
     case K::Boolean:
         if (auto *check = qobject_cast<QCheckBox *>(m_editor))
@@ -365,7 +366,9 @@ void ConfigField::updateHint()
 {
     if (!m_hint)
         return;
-    const qint64 v = qint64(m_model->value(m_key.path).toDouble());
+    const qint64 v = m_model->value(m_key.path).toInteger(-1); // range-checked: no wild double cast
+    if (v < 0)
+        return m_hint->clear();
     m_hint->setText(QStringLiteral("= ") + (m_key.path.endsWith(QLatin1String("_size")) ? humanBytes(v) : humanDuration(v)));
 }
 

@@ -189,7 +189,12 @@ void DashboardPage::onStats(const QJsonObject &result)
                           {tr("out"), Green, scaled(rate(s("bytes.out"), 1), 1.0 / 1024 / interval)}}, interval);
 
     const QJsonObject c = result.value(QStringLiteral("counters")).toObject();
-    auto n = [&](const char *name) { return QLocale().toString(qint64(c.value(QLatin1String(name)).toDouble())); };
+    // toInteger() is range-checked: a huge, negative or fractional counter shows as "?", never a wild cast.
+    auto n = [&](const char *name) {
+        const QJsonValue value = c.value(QLatin1String(name));
+        const qint64 v = value.isUndefined() ? 0 : value.toInteger(-1); // absent: an older daemon, 0
+        return v >= 0 ? QLocale().toString(v) : QStringLiteral("?");
+    };
     m_totals->setText(tr("%1 received, %2 delivered, %3 deferred, %4 bounced; %5 failed logins, %6 rate-limit refusals")
                           .arg(n("messages.received"), n("messages.delivered"), n("messages.deferred"),
                                n("messages.bounced"), n("auth.failures"), n("ratelimit.refusals")));

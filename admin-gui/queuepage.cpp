@@ -161,7 +161,7 @@ void QueuePage::fill(const QJsonArray &messages)
         const QStringList cells{m.value(QStringLiteral("id")).toString(), m.value(QStringLiteral("sender")).toString(),
                                 addresses.join(QStringLiteral(", ")) + QStringLiteral(" (") + summarizeRecipients(rcpts) + QLatin1Char(')'),
                                 localTime(m.value(QStringLiteral("arrived")).toString()),
-                                UsersPage::formatBytes(qint64(m.value(QStringLiteral("size")).toDouble())),
+                                UsersPage::formatBytes(m.value(QStringLiteral("size")).toInteger(-1)),
                                 localTime(m.value(QStringLiteral("next_attempt")).toString())};
         for (int c = 0; c < cells.size(); ++c)
             m_table->setItem(i, c, new QTableWidgetItem(cells.at(c)));

@@ -17,6 +17,7 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 using ControlProtocol::Reply;
 
@@ -157,6 +158,8 @@ void UsersPage::refresh()
 
 QString UsersPage::formatBytes(qint64 bytes)
 {
+    if (bytes < 0) // the daemon sent no usable size (callers pass toInteger(-1))
+        return QStringLiteral("?");
     if (bytes >= 1024LL * 1024 * 1024)
         return tr("%1 GiB").arg(double(bytes) / (1024.0 * 1024 * 1024), 0, 'f', 1);
     if (bytes >= 1024 * 1024)
@@ -176,8 +179,8 @@ void UsersPage::fillUsers(const QJsonArray &users)
         const bool enabled = u.value(QStringLiteral("enabled")).toBool(true);
         const QStringList cells{u.value(QStringLiteral("address")).toString(),
                                 u.value(QStringLiteral("display_name")).toString(),
-                                quota.isDouble() ? formatBytes(qint64(quota.toDouble())) : tr("No limit"),
-                                formatBytes(qint64(u.value(QStringLiteral("used_bytes")).toDouble())),
+                                quota.isDouble() ? formatBytes(quota.toInteger(-1)) : tr("No limit"),
+                                formatBytes(u.value(QStringLiteral("used_bytes")).toInteger(-1)),
                                 enabled ? tr("enabled") : tr("disabled")};
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells.at(c));
@@ -360,7 +363,7 @@ void UsersPage::setQuota()
     bool ok = false;
     const int mib = QInputDialog::getInt(this, tr("Set quota"),
                                          tr("Quota of %1 in MiB (0 means no limit):").arg(address),
-                                         current.isDouble() ? int(current.toDouble() / (1024 * 1024)) : 0, 0,
+                                         int(std::clamp<qint64>(current.toInteger(0) / (1024 * 1024), 0, 1024 * 1024)), 0,
                                          1024 * 1024, 100, &ok);
     if (!ok)
         return;

@@ -38,7 +38,7 @@ public:
     void addAlias();
     void removeAlias();
 
-    static QString formatBytes(qint64 bytes);
+    static QString formatBytes(qint64 bytes); // negative (no usable size from the daemon): "?"
 
 Q_SIGNALS:
     void usersLoaded();

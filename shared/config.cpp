@@ -333,16 +333,20 @@ bool Config::fromJson(const QJsonObject &object, const QString &baseDir, Config 
     c.smtp.maxRecipients = int(num("smtp.max_recipients"));
     c.smtp.maxConnections = int(num("smtp.max_connections"));
     c.smtp.maxMessagesPerConnection = int(num("smtp.max_messages_per_connection"));
+    c.smtp.commandTimeout = int(num("smtp.command_timeout"));
+    c.smtp.dataTimeout = int(num("smtp.data_timeout"));
 
     c.imap.host = str("imap.host");
     c.imap.port = int(num("imap.port"));
     c.imap.imapsPort = int(num("imap.imaps_port"));
     c.imap.maxConnections = int(num("imap.max_connections"));
+    c.imap.autologoutTimeout = int(num("imap.autologout_timeout"));
 
     c.api.host = str("exchange_api.host");
     c.api.port = int(num("exchange_api.port"));
     c.api.securePort = int(num("exchange_api.secure_port"));
     c.api.tokenSecret = str("exchange_api.token_secret");
+    c.api.idleTimeout = int(num("exchange_api.idle_timeout"));
 
     c.delivery.workers = int(num("delivery.workers"));
     c.delivery.relayHost = str("delivery.relay_host");

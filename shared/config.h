@@ -18,6 +18,8 @@ struct SmtpConfig {
     int maxRecipients = 50;
     int maxConnections = 100;
     int maxMessagesPerConnection = 50;
+    int commandTimeout = 300; // seconds for one complete command line (RFC 5321 4.5.3.2.7)
+    int dataTimeout = 180;    // seconds without message data (RFC 5321 4.5.3.2.5)
 };
 
 struct ImapConfig {
@@ -25,6 +27,7 @@ struct ImapConfig {
     int port = 143;
     int imapsPort = 993;
     int maxConnections = 100;
+    int autologoutTimeout = 1800; // seconds without a complete command (RFC 3501 5.4)
 };
 
 struct ExchangeApiConfig {
@@ -32,6 +35,7 @@ struct ExchangeApiConfig {
     int port = 9002;
     int securePort = 9003;
     QString tokenSecret; // empty: generate and keep one in mail_root
+    int idleTimeout = 60;  // seconds of silence before a connection is closed
 };
 
 struct DeliveryConfig {

@@ -55,11 +55,17 @@ QVector<ConfigKeyInfo> buildKeys()
                 "Maximum simultaneous SMTP connections over all SMTP ports.", 1, 100000)
          << key("smtp.max_messages_per_connection", K::Integer, 50,
                 "Maximum messages per SMTP session before the server closes it.", 1, 1000000)
+         << added(key("smtp.command_timeout", K::Integer, 300,
+                "Seconds a client has to send one complete command line (RFC 5321 4.5.3.2.7 asks for at least 300). A client that trickles a command slower is closed with 421 4.4.2.", 1, 3600))
+         << added(key("smtp.data_timeout", K::Integer, 180,
+                "Seconds the server waits for more message data during DATA or BDAT (RFC 5321 4.5.3.2.5 asks for at least 180); then 421 4.4.2.", 1, 3600))
 
          << key("imap.host", K::BindAddress, "0.0.0.0", "Bind address for IMAP listeners.")
          << key("imap.port", K::Port, 143, "IMAP port (STARTTLS available when TLS is configured).", 1, 65535)
          << key("imap.imaps_port", K::Port, 993, "IMAPS implicit TLS port (active when TLS is configured).", 1, 65535)
          << key("imap.max_connections", K::Integer, 100, "Maximum simultaneous IMAP connections.", 1, 100000)
+         << added(key("imap.autologout_timeout", K::Integer, 1800,
+                "Seconds an IMAP client may go without sending a complete command, IDLE included, before the server says BYE Autologout (RFC 3501 5.4 asks for at least 1800). Before login at most 300.", 1, 86400))
 
          << key("exchange_api.host", K::BindAddress, "0.0.0.0", "Bind address for the HTTP API listeners.")
          << key("exchange_api.port", K::Port, 9002, "HTTP API port.", 1, 65535)
@@ -67,6 +73,8 @@ QVector<ConfigKeyInfo> buildKeys()
          << key("exchange_api.token_secret", K::NullableSecret, QJsonValue::Null,
                 "HMAC-SHA256 key for signing API tokens (at least 16 characters); null generates a random one "
                 "kept in {mail_root}. Set it explicitly when several processes must accept the same tokens.", 16, 4096)
+         << added(key("exchange_api.idle_timeout", K::Integer, 60,
+                "Seconds an HTTP API connection may stay silent before it is closed; a request head must also arrive complete within this time (and within 30).", 1, 3600))
 
          << key("delivery.workers", K::Integer, 4, "Number of concurrent delivery workers.", 1, 64)
          << added(key("delivery.relay_host", K::NullableHostPort, QJsonValue::Null,

@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpSocket>
+#include <algorithm>
 
 ApiConnection::ApiConnection(QTcpSocket *socket, qint64 maxBodyBytes, int idleTimeoutMs, QAbstractHttpServer *server)
     : QObject(socket), m_socket(socket), m_server(server), m_guard(maxBodyBytes), m_idleTimeoutMs(idleTimeoutMs)
@@ -52,7 +53,7 @@ void ApiConnection::beforeHttpServer()
     if (m_guard.isIdle())
         m_headDeadline.stop();
     else if (!m_headDeadline.isActive() && m_guard.bodyRemaining() == 0)
-        m_headDeadline.start(HeadTimeoutMs);
+        m_headDeadline.start(std::min(HeadTimeoutMs, m_idleTimeoutMs)); // per request head, not per byte
     else if (m_guard.bodyRemaining() > 0)
         m_headDeadline.stop();
 }

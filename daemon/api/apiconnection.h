@@ -18,7 +18,7 @@ class ApiConnection : public QObject
     Q_OBJECT
 public:
     static constexpr int DefaultIdleTimeoutMs = 60000;   // no bytes either way for this long: close
-    static constexpr int HeadTimeoutMs = 30000;          // a request head must complete within this
+    static constexpr int HeadTimeoutMs = 30000;          // a request head must complete within this (and the idle timeout)
 
     // Call before the socket is handed to the HTTP server, so this object's readyRead
     // handler runs first; then call attached() after handing it over.

@@ -80,7 +80,9 @@ bool ApiServer::admit(QSslSocket *socket)
 
 bool ApiServer::ensureListener(ApiListener **slot, const ListenerSpec &spec, QVector<ConfigError> *errors)
 {
+    const int idleMs = m_services->ctx.config->api.idleTimeout * 1000; // new connections use a reloaded value
     if (*slot) {
+        (*slot)->setIdleTimeoutMs(idleMs);
         QString error;
         if ((*slot)->rebind(spec.host, spec.port, &error))
             return true;
@@ -89,6 +91,7 @@ bool ApiServer::ensureListener(ApiListener **slot, const ListenerSpec &spec, QVe
     }
     auto *listener = new ApiListener(spec, m_services->ctx.tls, m_services->ctx.budget);
     listener->setAdmission([this](QSslSocket *s) { return admit(s); });
+    listener->setIdleTimeoutMs(idleMs);
     const Config *config = m_services->ctx.config;
     // JSON carries attachments in base64: allow for its 4/3 growth; sendMail re-checks the message.
     listener->setMaxBodyBytes([config] { return config->smtp.maxMessageSize / 3 * 4 + 65536; });

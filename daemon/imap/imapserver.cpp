@@ -33,6 +33,7 @@ bool ImapServer::start(QVector<ConfigError> *errors)
 bool ImapServer::syncListeners(QVector<ConfigError> *errors)
 {
     const ImapConfig &c = m_context.config->imap;
+    ImapSession::setAutologoutMs(c.autologoutTimeout * 1000);
     bool ok = true;
     auto bind = [&](QPointer<Listener> &slot, bool implicitTls, int port, const QString &key) {
         QString error;

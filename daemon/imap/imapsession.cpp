@@ -136,8 +136,7 @@ void ImapSession::send(const QByteArray &data)
 
 void ImapSession::onReadyRead()
 {
-    restartTimer();
-    processInput();
+    processInput(); // only complete commands restart the autologout timer (slow clients)
 }
 
 void ImapSession::processInput()
@@ -154,13 +153,16 @@ void ImapSession::processInput()
         if (status == ImapCommandReader::Status::NeedMore) {
             if (m_socket->bytesAvailable() <= 0)
                 break;
-            const QByteArray chunk = m_socket->read(64 * 1024);
+            // readAll() hands over Qt's buffer block instead of copying out of it, so an
+            // idle session keeps no 16 KB read block (the socket's buffer is capped anyway).
+            const QByteArray chunk = m_socket->readAll();
             if (m_ctx->stats)
                 m_ctx->stats->add(StatName::BytesIn, chunk.size());
             m_reader.feed(chunk);
             continue;
         }
         if (status == ImapCommandReader::Status::ContinuationNeeded) {
+            restartTimer();
             send("+ OK\r\n");
             continue;
         }
@@ -181,6 +183,7 @@ void ImapSession::processInput()
 
 void ImapSession::handleCommand(const ImapRawCommand &raw)
 {
+    restartTimer();
     if (m_awaiting == Awaiting::AuthResponse) {
         m_awaiting = Awaiting::Command;
         authenticateResponse(raw.lines.isEmpty() ? QByteArray() : raw.lines.first());

@@ -19,8 +19,7 @@ constexpr int ReadChunk = 64 * 1024;       // bytes taken from the socket at a t
 constexpr int MaxBufferedInput = 64 * 1024; // unprocessed pipelined input kept at most
 constexpr qint64 ReplyBacklogHigh = 256 * 1024; // unsent replies above this: stop reading commands
 constexpr qint64 ReplyBacklogLow = 64 * 1024;   // ...and read again once below this
-constexpr int CommandTimeoutMs = 5 * 60 * 1000;  // RFC 5321 4.5.3.2.7
-constexpr int DataBlockTimeoutMs = 3 * 60 * 1000; // 4.5.3.2.5
+// Command and data timeouts are config keys (smtp.command_timeout, smtp.data_timeout).
 constexpr int FinalDotTimeoutMs = 10 * 60 * 1000; // 4.5.3.2.6 (server side of the final dot: we wait for the commit)
-constexpr int TlsHandshakeTimeoutMs = 60 * 1000;
+constexpr int TlsHandshakeTimeoutMs = 60 * 1000;  // capped by smtp.command_timeout
 }

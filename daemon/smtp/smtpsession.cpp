@@ -13,14 +13,7 @@
 #include <QSslCipher>
 #include <QSslSocket>
 #include <QTimerEvent>
-
-namespace {
-SmtpSession::Timeouts g_timeouts{SmtpLimits::CommandTimeoutMs, SmtpLimits::DataBlockTimeoutMs,
-                                 SmtpLimits::TlsHandshakeTimeoutMs, SmtpLimits::FinalDotTimeoutMs};
-}
-
-void SmtpSession::setTimeouts(const Timeouts &timeouts) { g_timeouts = timeouts; }
-SmtpSession::Timeouts SmtpSession::timeouts() { return g_timeouts; }
+#include <algorithm>
 
 SmtpSession::SmtpSession(QSslSocket *socket, Port port, const ServiceContext *context, const QByteArray &refusal)
     : QObject(nullptr), m_socket(socket), m_ctx(context), m_peer(RateLimiter::normalized(socket->peerAddress())), m_port(port),
@@ -141,15 +134,22 @@ bool SmtpSession::protocolError(int code, const char *enhanced, const QByteArray
     return true;
 }
 
+// The command timer is a deadline for one whole command line, not an inactivity timer:
+// it starts when we wait for a command and only a complete line restarts it, so a client
+// trickling bytes cannot hold a session (see docs/hardening.md, "Slow clients"). During
+// DATA/BDAT every chunk restarts it (RFC 5321 4.5.3.2.5 is per data block).
 void SmtpSession::armTimer()
 {
-    int ms = g_timeouts.command;
+    if (m_state == State::Closing)
+        return;
+    const SmtpConfig &c = m_ctx->config->smtp;
+    int ms = c.commandTimeout * 1000;
     if (m_state == State::TlsHandshake || m_state == State::StartingTls)
-        ms = g_timeouts.tlsHandshake;
+        ms = std::min(SmtpLimits::TlsHandshakeTimeoutMs, ms);
     else if (m_state == State::ReceivingData || m_state == State::ReceivingBdat)
-        ms = g_timeouts.dataBlock;
+        ms = c.dataTimeout * 1000;
     else if (m_state == State::Busy)
-        ms = g_timeouts.serverBusy;
+        ms = SmtpLimits::FinalDotTimeoutMs;
     m_timer.start(ms, this);
 }
 
@@ -207,7 +207,8 @@ bool SmtpSession::readMore()
         return false;
     m_ctx->stats->add(StatName::BytesIn, chunk.size());
     m_in += chunk;
-    armTimer();
+    if (m_state == State::ReceivingData || m_state == State::ReceivingBdat)
+        armTimer();
     return true;
 }
 
@@ -269,11 +270,15 @@ void SmtpSession::pump()
             if (m_in.isEmpty() && !readMore())
                 return;
             consumeData();
+            if (m_state != State::ReceivingData)
+                armTimer();
             break;
         case State::ReceivingBdat:
             if (m_bdatRemaining > 0 && m_in.isEmpty() && !readMore())
                 return;
             consumeBdat();
+            if (m_state != State::ReceivingBdat)
+                armTimer();
             break;
         default: {
             QByteArray line;
@@ -283,6 +288,7 @@ void SmtpSession::pump()
                 handleAuthResponse(line);
             else
                 handleLine(line);
+            armTimer(); // a complete command: the next one gets a fresh deadline
             break;
         }
         }

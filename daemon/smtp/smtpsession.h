@@ -24,16 +24,6 @@ class SmtpSession : public QObject
 public:
     enum class Port { Inbound, Submission, Smtps }; // 25, 587, 465
 
-    // Timeouts in milliseconds (RFC 5321 4.5.3.2); tests shorten them.
-    struct Timeouts {
-        int command;
-        int dataBlock;
-        int tlsHandshake;
-        int serverBusy; // our own wait (commit, password check); the client gives up after 10 min
-    };
-    static void setTimeouts(const Timeouts &timeouts);
-    static Timeouts timeouts();
-
     // Takes ownership of the socket (plain, or with the server handshake already started
     // for Port::Smtps). A non-empty refusal ("421 4.7.0 ...") is sent instead of the
     // banner, then the connection closes.

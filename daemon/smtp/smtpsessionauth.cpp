@@ -99,6 +99,7 @@ void SmtpSession::verifyCredentials(const QString &user, const QByteArray &passw
         if (!self || m_state != State::Busy)
             return;
         m_state = State::Ready;
+        armTimer();
         if (result == AccountStore::AuthResult::Ok) {
             m_authUser = address;
             if (m_ctx->rateLimiter)

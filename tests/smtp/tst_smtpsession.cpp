@@ -80,7 +80,6 @@ private:
         m_config.rateLimit = RateLimitConfig{};
         m_config.rateLimit.whitelist = {QStringLiteral("127.0.0.1")};
         m_limiter.configure(m_config.rateLimit);
-        SmtpSession::setTimeouts({300000, 180000, 60000, 600000});
     }
 
 private slots:
@@ -470,7 +469,7 @@ private slots:
             last = c.command("BOGUS");
         QCOMPARE(last.left(9), QByteArray("421 4.7.0"));
         QVERIFY(c.isClosed());
-        SmtpSession::setTimeouts({300, 300, 300, 300});
+        m_config.smtp.commandTimeout = 1; // seconds (smtp.command_timeout); resetLimits() restores it
         SmtpTestClient t;
         QVERIFY(t.connectTo(port("smtp")));
         QVERIFY(t.reply().startsWith("220"));
