@@ -736,6 +736,122 @@
         </message>
     </context>
     <context>
+        <name>DiagnosticsPage</name>
+        <message>
+            <source>Diagnostics</source>
+            <translation>Diagnose</translation>
+        </message>
+        <message>
+            <source>Checks the running server from this computer the way mail programs and other servers see it: every listener, encryption and the certificate, logins, a test message from submission to a mailbox (read back over IMAP and the API) and automatic setup. A throwaway account is created for the test and removed afterwards.</source>
+            <translation>Prüft den laufenden Server von diesem Rechner aus so, wie Mailprogramme und andere Server ihn sehen: jeden Listener, die Verschlüsselung und das Zertifikat, Anmeldungen, eine Testnachricht von der Einlieferung bis in ein Postfach (über IMAP und die API zurückgelesen) und die automatische Einrichtung. Für den Test wird ein Wegwerf-Konto angelegt und danach wieder entfernt.</translation>
+        </message>
+        <message>
+            <source>Check &amp;DNS too</source>
+            <translation>Auch &amp;DNS prüfen</translation>
+        </message>
+        <message>
+            <source>Also look up the MX, SPF and DMARC records of each domain and the reverse DNS of the server's address. Needs internet access; without it these checks are warnings.</source>
+            <translation>Zusätzlich die MX-, SPF- und DMARC-Einträge jeder Domain und das Reverse-DNS der Serveradresse abfragen. Braucht Internetzugang; ohne ihn sind diese Prüfungen Warnungen.</translation>
+        </message>
+        <message>
+            <source>&amp;Run diagnostics</source>
+            <translation>Diagnose &amp;starten</translation>
+        </message>
+        <message>
+            <source>Run every check now. This takes a few seconds, longer with DNS.</source>
+            <translation>Alle Prüfungen jetzt ausführen. Das dauert einige Sekunden, mit DNS länger.</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Ergebnis</translation>
+        </message>
+        <message>
+            <source>Check</source>
+            <translation>Prüfung</translation>
+        </message>
+        <message>
+            <source>What was found</source>
+            <translation>Befund</translation>
+        </message>
+        <message>
+            <source>How to fix it</source>
+            <translation>So beheben Sie es</translation>
+        </message>
+        <message>
+            <source>Not run yet.</source>
+            <translation>Noch nicht ausgeführt.</translation>
+        </message>
+        <message>
+            <source>Pass</source>
+            <translation>Bestanden</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>Warnung</translation>
+        </message>
+        <message>
+            <source>Fail</source>
+            <translation>Fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>The daemon is not running. Diagnostics check the running server: start postroomd (for example with "systemctl start postroomd"), then run them. The Run button works again as soon as this window is connected.</source>
+            <translation>Der Dienst läuft nicht. Die Diagnose prüft den laufenden Server: Starten Sie postroomd (zum Beispiel mit „systemctl start postroomd“) und führen Sie sie dann aus. Die Schaltfläche zum Starten ist wieder verfügbar, sobald dieses Fenster verbunden ist.</translation>
+        </message>
+        <message>
+            <source>Running the checks, including DNS... this can take a minute.</source>
+            <translation>Prüfungen laufen, einschließlich DNS … das kann eine Minute dauern.</translation>
+        </message>
+        <message>
+            <source>Running the checks... this takes a few seconds.</source>
+            <translation>Prüfungen laufen … das dauert einige Sekunden.</translation>
+        </message>
+        <message>
+            <source>Diagnostics could not run: %1</source>
+            <translation>Die Diagnose konnte nicht ausgeführt werden: %1</translation>
+        </message>
+        <message>
+            <source>No result.</source>
+            <translation>Kein Ergebnis.</translation>
+        </message>
+        <message>
+            <source>Something does not work: fix the failed checks first.</source>
+            <translation>Etwas funktioniert nicht: Beheben Sie zuerst die fehlgeschlagenen Prüfungen.</translation>
+        </message>
+        <message>
+            <source>Everything works; the warnings are worth a look.</source>
+            <translation>Alles funktioniert; die Warnungen sind einen Blick wert.</translation>
+        </message>
+        <message>
+            <source>Everything works.</source>
+            <translation>Alles funktioniert.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n passed</source>
+            <translation>
+                <numerusform>%n bestanden</numerusform>
+                <numerusform>%n bestanden</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n warning(s)</source>
+            <translation>
+                <numerusform>%n Warnung</numerusform>
+                <numerusform>%n Warnungen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n failed</source>
+            <translation>
+                <numerusform>%n fehlgeschlagen</numerusform>
+                <numerusform>%n fehlgeschlagen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Run at %1, took %2 s.</source>
+            <translation>Ausgeführt um %1, Dauer %2 s.</translation>
+        </message>
+    </context>
+    <context>
         <name>FieldTexts</name>
         <message>
             <source>Host name</source>
@@ -1119,6 +1235,10 @@
         <message>
             <source>Log</source>
             <translation>Protokoll</translation>
+        </message>
+        <message>
+            <source>Diagnostics</source>
+            <translation>Diagnose</translation>
         </message>
         <message>
             <source>&amp;File</source>

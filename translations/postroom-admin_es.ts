@@ -736,6 +736,122 @@
         </message>
     </context>
     <context>
+        <name>DiagnosticsPage</name>
+        <message>
+            <source>Diagnostics</source>
+            <translation>Diagnóstico</translation>
+        </message>
+        <message>
+            <source>Checks the running server from this computer the way mail programs and other servers see it: every listener, encryption and the certificate, logins, a test message from submission to a mailbox (read back over IMAP and the API) and automatic setup. A throwaway account is created for the test and removed afterwards.</source>
+            <translation>Comprueba el servidor en marcha desde este equipo tal como lo ven los programas de correo y otros servidores: cada puerto de escucha, el cifrado y el certificado, los inicios de sesión, un mensaje de prueba desde el envío hasta un buzón (leído de nuevo por IMAP y por la API) y la configuración automática. Para la prueba se crea una cuenta desechable que se elimina después.</translation>
+        </message>
+        <message>
+            <source>Check &amp;DNS too</source>
+            <translation>Comprobar también el &amp;DNS</translation>
+        </message>
+        <message>
+            <source>Also look up the MX, SPF and DMARC records of each domain and the reverse DNS of the server's address. Needs internet access; without it these checks are warnings.</source>
+            <translation>Consulta además los registros MX, SPF y DMARC de cada dominio y el DNS inverso de la dirección del servidor. Necesita acceso a Internet; sin él, estas comprobaciones son advertencias.</translation>
+        </message>
+        <message>
+            <source>&amp;Run diagnostics</source>
+            <translation>&amp;Ejecutar diagnóstico</translation>
+        </message>
+        <message>
+            <source>Run every check now. This takes a few seconds, longer with DNS.</source>
+            <translation>Ejecutar todas las comprobaciones ahora. Tarda unos segundos, más con DNS.</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Resultado</translation>
+        </message>
+        <message>
+            <source>Check</source>
+            <translation>Comprobación</translation>
+        </message>
+        <message>
+            <source>What was found</source>
+            <translation>Hallazgo</translation>
+        </message>
+        <message>
+            <source>How to fix it</source>
+            <translation>Cómo solucionarlo</translation>
+        </message>
+        <message>
+            <source>Not run yet.</source>
+            <translation>Aún no se ha ejecutado.</translation>
+        </message>
+        <message>
+            <source>Pass</source>
+            <translation>Correcto</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>Advertencia</translation>
+        </message>
+        <message>
+            <source>Fail</source>
+            <translation>Error</translation>
+        </message>
+        <message>
+            <source>The daemon is not running. Diagnostics check the running server: start postroomd (for example with "systemctl start postroomd"), then run them. The Run button works again as soon as this window is connected.</source>
+            <translation>El servicio no está en marcha. El diagnóstico comprueba el servidor en funcionamiento: inicie postroomd (por ejemplo con «systemctl start postroomd») y luego ejecútelo. El botón de ejecutar vuelve a funcionar en cuanto esta ventana se conecte.</translation>
+        </message>
+        <message>
+            <source>Running the checks, including DNS... this can take a minute.</source>
+            <translation>Ejecutando las comprobaciones, incluido el DNS… puede tardar un minuto.</translation>
+        </message>
+        <message>
+            <source>Running the checks... this takes a few seconds.</source>
+            <translation>Ejecutando las comprobaciones… tarda unos segundos.</translation>
+        </message>
+        <message>
+            <source>Diagnostics could not run: %1</source>
+            <translation>No se pudo ejecutar el diagnóstico: %1</translation>
+        </message>
+        <message>
+            <source>No result.</source>
+            <translation>Sin resultado.</translation>
+        </message>
+        <message>
+            <source>Something does not work: fix the failed checks first.</source>
+            <translation>Algo no funciona: corrija primero las comprobaciones con error.</translation>
+        </message>
+        <message>
+            <source>Everything works; the warnings are worth a look.</source>
+            <translation>Todo funciona; vale la pena revisar las advertencias.</translation>
+        </message>
+        <message>
+            <source>Everything works.</source>
+            <translation>Todo funciona.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n passed</source>
+            <translation>
+                <numerusform>%n correcta</numerusform>
+                <numerusform>%n correctas</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n warning(s)</source>
+            <translation>
+                <numerusform>%n advertencia</numerusform>
+                <numerusform>%n advertencias</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n failed</source>
+            <translation>
+                <numerusform>%n con error</numerusform>
+                <numerusform>%n con errores</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Run at %1, took %2 s.</source>
+            <translation>Ejecutado a las %1, duró %2 s.</translation>
+        </message>
+    </context>
+    <context>
         <name>FieldTexts</name>
         <message>
             <source>Host name</source>
@@ -1119,6 +1235,10 @@
         <message>
             <source>Log</source>
             <translation>Registro</translation>
+        </message>
+        <message>
+            <source>Diagnostics</source>
+            <translation>Diagnóstico</translation>
         </message>
         <message>
             <source>&amp;File</source>

@@ -736,6 +736,122 @@
         </message>
     </context>
     <context>
+        <name>DiagnosticsPage</name>
+        <message>
+            <source>Diagnostics</source>
+            <translation>Diagnostic</translation>
+        </message>
+        <message>
+            <source>Checks the running server from this computer the way mail programs and other servers see it: every listener, encryption and the certificate, logins, a test message from submission to a mailbox (read back over IMAP and the API) and automatic setup. A throwaway account is created for the test and removed afterwards.</source>
+            <translation>Vérifie le serveur en marche depuis cet ordinateur, tel que le voient les logiciels de messagerie et les autres serveurs : chaque port d'écoute, le chiffrement et le certificat, les connexions, un message de test de la soumission jusqu'à une boîte aux lettres (relu par IMAP et par l'API) et la configuration automatique. Un compte jetable est créé pour le test puis supprimé.</translation>
+        </message>
+        <message>
+            <source>Check &amp;DNS too</source>
+            <translation>Vérifier aussi le &amp;DNS</translation>
+        </message>
+        <message>
+            <source>Also look up the MX, SPF and DMARC records of each domain and the reverse DNS of the server's address. Needs internet access; without it these checks are warnings.</source>
+            <translation>Interroge aussi les enregistrements MX, SPF et DMARC de chaque domaine et le DNS inverse de l'adresse du serveur. Nécessite un accès à Internet ; sans lui, ces vérifications sont des avertissements.</translation>
+        </message>
+        <message>
+            <source>&amp;Run diagnostics</source>
+            <translation>&amp;Lancer le diagnostic</translation>
+        </message>
+        <message>
+            <source>Run every check now. This takes a few seconds, longer with DNS.</source>
+            <translation>Lancer toutes les vérifications maintenant. Cela prend quelques secondes, davantage avec le DNS.</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Résultat</translation>
+        </message>
+        <message>
+            <source>Check</source>
+            <translation>Vérification</translation>
+        </message>
+        <message>
+            <source>What was found</source>
+            <translation>Constat</translation>
+        </message>
+        <message>
+            <source>How to fix it</source>
+            <translation>Comment corriger</translation>
+        </message>
+        <message>
+            <source>Not run yet.</source>
+            <translation>Pas encore lancé.</translation>
+        </message>
+        <message>
+            <source>Pass</source>
+            <translation>Réussi</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>Avertissement</translation>
+        </message>
+        <message>
+            <source>Fail</source>
+            <translation>Échec</translation>
+        </message>
+        <message>
+            <source>The daemon is not running. Diagnostics check the running server: start postroomd (for example with "systemctl start postroomd"), then run them. The Run button works again as soon as this window is connected.</source>
+            <translation>Le service n'est pas démarré. Le diagnostic vérifie le serveur en marche : démarrez postroomd (par exemple avec « systemctl start postroomd »), puis lancez-le. Le bouton de lancement fonctionne de nouveau dès que cette fenêtre est connectée.</translation>
+        </message>
+        <message>
+            <source>Running the checks, including DNS... this can take a minute.</source>
+            <translation>Vérifications en cours, DNS compris… cela peut prendre une minute.</translation>
+        </message>
+        <message>
+            <source>Running the checks... this takes a few seconds.</source>
+            <translation>Vérifications en cours… cela prend quelques secondes.</translation>
+        </message>
+        <message>
+            <source>Diagnostics could not run: %1</source>
+            <translation>Le diagnostic n'a pas pu s'exécuter : %1</translation>
+        </message>
+        <message>
+            <source>No result.</source>
+            <translation>Aucun résultat.</translation>
+        </message>
+        <message>
+            <source>Something does not work: fix the failed checks first.</source>
+            <translation>Quelque chose ne fonctionne pas : corrigez d'abord les vérifications en échec.</translation>
+        </message>
+        <message>
+            <source>Everything works; the warnings are worth a look.</source>
+            <translation>Tout fonctionne ; les avertissements méritent un coup d'œil.</translation>
+        </message>
+        <message>
+            <source>Everything works.</source>
+            <translation>Tout fonctionne.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n passed</source>
+            <translation>
+                <numerusform>%n réussie</numerusform>
+                <numerusform>%n réussies</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n warning(s)</source>
+            <translation>
+                <numerusform>%n avertissement</numerusform>
+                <numerusform>%n avertissements</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n failed</source>
+            <translation>
+                <numerusform>%n en échec</numerusform>
+                <numerusform>%n en échec</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Run at %1, took %2 s.</source>
+            <translation>Lancé à %1, durée %2 s.</translation>
+        </message>
+    </context>
+    <context>
         <name>FieldTexts</name>
         <message>
             <source>Host name</source>
@@ -1119,6 +1235,10 @@
         <message>
             <source>Log</source>
             <translation>Journal</translation>
+        </message>
+        <message>
+            <source>Diagnostics</source>
+            <translation>Diagnostic</translation>
         </message>
         <message>
             <source>&amp;File</source>
