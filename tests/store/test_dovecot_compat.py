@@ -66,18 +66,19 @@ def quoted(name):
 
 
 def snapshot(imap):
-    """{folder: sorted [(bytes, frozenset(flags))]} for every selectable folder, names decoded."""
+    """{folder: sorted [(bytes, frozenset(flags))], or None when \\Noselect}, names decoded."""
     typ, lines = imap.list('""', '"*"')
     assert typ == "OK", lines
     result = {}
     for line in lines:
         m = re.match(rb'\((?P<attrs>[^)]*)\) (?:"."|NIL) (?P<name>.+)$', line)
         assert m, line
-        if b"\\noselect" in m.group("attrs").lower():
-            continue
         raw = m.group("name").decode()
         raw = raw[1:-1] if raw.startswith('"') else raw
         name = mutf7_decode(raw)
+        if b"\\noselect" in m.group("attrs").lower():
+            result[name] = None  # a hierarchy level without a folder of its own
+            continue
         typ, count = imap.select('"' + raw + '"', readonly=True)
         assert typ == "OK", name
         messages = []
@@ -188,6 +189,7 @@ class DovecotCompat(unittest.TestCase):
             carol_imap.logout()
             # What Postroom itself reports is what we set (guards against a snapshot of nothing).
             self.assertIn(SUBFOLDER, bob)
+            self.assertIsNone(bob["Rechnungen"])
             self.assertEqual(len(bob["INBOX"]), 5)
             self.assertEqual([f for _, f in bob[SUBFOLDER]], [frozenset({"\\Seen", "$Label1"})])
             all_flags = set().union(*(f for _, f in bob["INBOX"]))
