@@ -1,14 +1,39 @@
 """Helpers for the hostile-input tests: line clients for SMTP, IMAP and HTTP that can bind
 a chosen loopback source address (127.0.0.2 is "another IP"), the daemon's memory figures,
 and walks over mail_root and the queue spool."""
+import base64
 import http.client
 import json
 import os
 import socket
 import ssl
 import time
+import unittest
+
+from postroomtest import PostroomDaemon
 
 OTHER_IP = "127.0.0.2"
+
+
+class DaemonTest(unittest.TestCase):
+    """One postroomd for the whole class: OVERRIDES is its config, USERS get the password "secret"."""
+    OVERRIDES = None
+    USERS = ("bob@example.com",)
+
+    @classmethod
+    def setUpClass(cls):
+        cls.d = PostroomDaemon(config_overrides=cls.OVERRIDES)
+        for user in cls.USERS:
+            cls.d.add_user(user, "secret")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.d.cleanup()
+
+
+def auth_plain(user, password):
+    """The argument of SMTP AUTH PLAIN."""
+    return base64.b64encode(b"\0" + user.encode() + b"\0" + password.encode()).decode()
 
 
 def connect(port, source=None, tls_context=None, timeout=20):

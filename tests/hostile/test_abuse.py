@@ -2,7 +2,6 @@
 the API while another IP (127.0.0.2) logs in fine, slow and flooding clients from one IP do
 not keep another IP out, and huge inputs (10 MB lines, 2 GB literals, a million header
 fields, 1000 nested MIME levels) get an error or a correct answer with bounded memory."""
-import base64
 import socket
 import ssl
 import threading
@@ -10,11 +9,8 @@ import time
 import unittest
 
 from postroomtest import PostroomDaemon
-from hostile import (OTHER_IP, Imap, Smtp, api_token, connect, http_request, memory_kib, serves, wait_until)
-
-
-def auth_plain(user, password):
-    return base64.b64encode(b"\0" + user.encode() + b"\0" + password.encode()).decode()
+from hostile import (OTHER_IP, DaemonTest, Imap, Smtp, api_token, auth_plain, connect, http_request, memory_kib,
+                     serves, wait_until)
 
 
 class BruteForceTest(unittest.TestCase):
@@ -83,18 +79,9 @@ class BruteForceTest(unittest.TestCase):
             c.close()
 
 
-class FloodTest(unittest.TestCase):
+class FloodTest(DaemonTest):
     PER_IP = 4
-
-    @classmethod
-    def setUpClass(cls):
-        cls.d = PostroomDaemon(config_overrides={
-            "rate_limit": {"whitelist": [], "max_concurrent_per_ip": cls.PER_IP, "connection_rate": 100000}})
-        cls.d.add_user("bob@example.com", "secret")
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.d.cleanup()
+    OVERRIDES = {"rate_limit": {"whitelist": [], "max_concurrent_per_ip": PER_IP, "connection_rate": 100000}}
 
     def admitted_now(self):
         s = Smtp(self.d.ports["smtp"])
@@ -199,18 +186,14 @@ class FloodTest(unittest.TestCase):
                 s.close()
 
 
-class HugeInputTest(unittest.TestCase):
+class HugeInputTest(DaemonTest):
     """Each oversized input on its own; RSS figures printed so the report can quote them."""
+    OVERRIDES = {"smtp": {"max_message_size": 52428800}}
 
     @classmethod
     def setUpClass(cls):
-        cls.d = PostroomDaemon(config_overrides={"smtp": {"max_message_size": 52428800}})
-        cls.d.add_user("bob@example.com", "secret")
+        super().setUpClass()
         cls.pid = cls.d.process.pid
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.d.cleanup()
 
     def rss(self):
         return memory_kib(self.pid)

@@ -9,8 +9,7 @@ import os
 import time
 import unittest
 
-from postroomtest import PostroomDaemon
-from hostile import Imap, all_paths, http_request, api_token
+from hostile import DaemonTest, Imap, all_paths, http_request, api_token
 
 SECRET_SUBJECT = "carol-private-7f3a"
 
@@ -32,12 +31,12 @@ def b64url(data):
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
 
-class EscapeTest(unittest.TestCase):
+class EscapeTest(DaemonTest):
+    USERS = ("bob@example.com", "carol@example.com")
+
     @classmethod
     def setUpClass(cls):
-        cls.d = PostroomDaemon()
-        cls.d.add_user("bob@example.com", "secret")
-        cls.d.add_user("carol@example.com", "secret")
+        super().setUpClass()
         # paths an escape would create; ones that other programs made before the test are not ours
         cls.escape_targets = [p for p in ("/x", "/etc/x", "/b", "/tmp/x", "/root/x",
                                           os.path.join(os.path.dirname(cls.d.dir), "x")) if not os.path.exists(p)]

@@ -2,33 +2,17 @@
 port (25, 587 after STARTTLS and AUTH, 465 after AUTH) never turn one message into two, and the
 API's huge inputs (10 MB header line, 10 MB URL, a 2 GB body announced, JSON nested 100000
 deep) get a 4xx answer with bounded memory while the daemon keeps serving."""
-import base64
-import json
-import os
 import socket
 import time
 import unittest
 
-from postroomtest import PostroomDaemon
-from hostile import Smtp, api_token, connect, memory_kib, queue_envelopes, serves
+from hostile import DaemonTest, Smtp, api_token, auth_plain, connect, memory_kib, queue_envelopes, serves
 
 TRICKS = (b"\n.\n", b"\r.\r", b"\r\n.\n", b"\n.\r\n", b"\r\n.\r", b"\n.\r")
 
 
-def auth_plain(user, password):
-    return base64.b64encode(b"\0" + user.encode() + b"\0" + password.encode()).decode()
-
-
-class SmugglingTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.d = PostroomDaemon()
-        cls.d.add_user("bob@example.com", "secret")
-        cls.d.add_user("carol@example.com", "secret")
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.d.cleanup()
+class SmugglingTest(DaemonTest):
+    USERS = ("bob@example.com", "carol@example.com")
 
     def session(self, label):
         ctx = self.d.ssl_context()
@@ -75,18 +59,13 @@ class SmugglingTest(unittest.TestCase):
         print("\n[smuggling] replies per (port, trick): %s" % sorted(set(outcomes.values())))
 
 
-class ApiHugeInputTest(unittest.TestCase):
+class ApiHugeInputTest(DaemonTest):
     @classmethod
     def setUpClass(cls):
-        cls.d = PostroomDaemon()
-        cls.d.add_user("bob@example.com", "secret")
+        super().setUpClass()
         cls.pid = cls.d.process.pid
         status, cls.token = api_token(cls.d.ports["http"], "bob@example.com")
         assert status == 200, status
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.d.cleanup()
 
     def raw(self, head, body_size=0, read_timeout=20):
         """Sends head (+ body_size bytes) on a fresh connection; returns the status line ('' if closed)."""

@@ -5,8 +5,7 @@ mailbox; nothing may end up queued for a foreign domain (reply AND queue spool c
 import time
 import unittest
 
-from postroomtest import PostroomDaemon
-from hostile import Smtp, queue_envelopes, wait_until
+from hostile import DaemonTest, Smtp, queue_envelopes, wait_until
 
 FOREIGN = ("elsewhere.example", "192.0.2.1", "[127.0.0.1]", "ipv6:", "localhost", "sub.example.com")
 
@@ -51,15 +50,8 @@ SENDERS = ["<>", "<bob@example.com>", "<postmaster@example.com>", "<attacker@els
            "<@elsewhere.example:bob@example.com>", "<bob@[127.0.0.1]>"]
 
 
-class RelayTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.d = PostroomDaemon(config_overrides={"smtp": {"max_recipients": 100}})
-        cls.d.add_user("bob@example.com", "secret")
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.d.cleanup()
+class RelayTest(DaemonTest):
+    OVERRIDES = {"smtp": {"max_recipients": 100}}
 
     LABELS = ("25", "25+STARTTLS", "587", "587+STARTTLS", "465")
 

@@ -11,8 +11,7 @@ import threading
 import time
 import unittest
 
-from postroomtest import PostroomDaemon
-from hostile import Imap, Smtp, connect, http_request
+from hostile import DaemonTest, Imap, Smtp, connect, http_request
 
 TIMEOUT = 4  # seconds, every protocol
 SLOW = 5.0   # a byte every SLOW seconds: slower than the timeout
@@ -49,18 +48,10 @@ def drip(sock, payload, interval, limit=LIMIT):
     return got, None
 
 
-class SlowlorisTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.d = PostroomDaemon(config_overrides={
-            "smtp": {"command_timeout": TIMEOUT, "data_timeout": TIMEOUT},
-            "imap": {"autologout_timeout": TIMEOUT},
-            "exchange_api": {"idle_timeout": TIMEOUT}})
-        cls.d.add_user("bob@example.com", "secret")
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.d.cleanup()
+class SlowlorisTest(DaemonTest):
+    OVERRIDES = {"smtp": {"command_timeout": TIMEOUT, "data_timeout": TIMEOUT},
+                 "imap": {"autologout_timeout": TIMEOUT},
+                 "exchange_api": {"idle_timeout": TIMEOUT}}
 
     # --- the attackers and the patient clients, each returns a dict of what it saw ---
 
