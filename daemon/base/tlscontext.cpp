@@ -10,7 +10,26 @@
 #include <QJsonArray>
 #include <QSslCertificateExtension>
 
-TlsContext::TlsContext(QObject *parent) : QObject(parent) {}
+#include <openssl/ssl.h>
+
+namespace {
+// Qt 6.4 gives no access to the SSL* of a QSslSocket, but OpenSSL calls the "new" callback
+// of every registered SSL ex_data index from inside SSL_new() (the Qt TLS plugin uses the
+// same libssl). There we set SSL_MODE_RELEASE_BUFFERS: an idle connection then holds no
+// 2 x 17 KB record buffers (they come back on the next record). Applies to every TLS
+// socket of the process: IMAP, SMTP, the API and outgoing SMTP.
+void releaseBuffersOnNewSsl(void *parent, void *, CRYPTO_EX_DATA *, int, long, void *)
+{
+    if (parent)
+        SSL_set_mode(static_cast<SSL *>(parent), SSL_MODE_RELEASE_BUFFERS);
+}
+}
+
+TlsContext::TlsContext(QObject *parent) : QObject(parent)
+{
+    static const int registered = SSL_get_ex_new_index(0, nullptr, releaseBuffersOnNewSsl, nullptr, nullptr);
+    Q_UNUSED(registered);
+}
 
 QSslKey TlsContext::loadPrivateKey(const QByteArray &pem)
 {

@@ -37,6 +37,8 @@ public:
     // Drops everything buffered (STARTTLS: pipelined plaintext must not run after the handshake).
     void discardBuffered() { m_buffer.clear(); reset(); }
     qsizetype bufferedBytes() const { return m_buffer.size(); }
+    // Frees the input buffer's memory when nothing is buffered (idle sessions).
+    void releaseMemory() { if (m_buffer.isEmpty()) m_buffer = QByteArray(); }
     // True while in the middle of a command (a literal or continuation line outstanding).
     bool inCommand() const { return !m_current.lines.isEmpty() || m_state != State::Line; }
 

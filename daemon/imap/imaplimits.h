@@ -15,6 +15,7 @@ constexpr int MaxBadCommands = 20;                    // BADs in a row before BY
 constexpr int AutologoutMs = 30 * 60 * 1000;          // RFC 3501 5.4: at least 30 minutes
 constexpr int PreAuthTimeoutMs = 60 * 1000 * 5;       // unauthenticated idle time
 constexpr int IdleReportDelayMs = 100;                // coalesce mailbox events during IDLE
+constexpr int BufferReleaseDelayMs = 1000;            // quiet this long: give socket buffers back
 constexpr qint64 OutputHighWater = 4 * 1024 * 1024;   // pause long FETCHes above this backlog
 constexpr qint64 CommandBacklogHigh = 256 * 1024;     // unsent responses above this: stop reading commands
 constexpr qint64 CommandBacklogLow = 64 * 1024;       // ...and read again once below this

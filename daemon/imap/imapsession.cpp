@@ -1,5 +1,6 @@
 #include "imapsession.h"
 
+#include "idlesocketbuffers.h"
 #include "imapcommandtable.h"
 #include "imaplimits.h"
 #include "imapselectedview.h"
@@ -112,6 +113,14 @@ void ImapSession::restartTimer()
 
 void ImapSession::timerEvent(QTimerEvent *event)
 {
+    if (event->timerId() == m_releaseTimer.timerId()) {
+        m_releaseTimer.stop();
+        if (!m_busy || m_awaiting != Awaiting::Command) { // between commands, or in IDLE
+            m_reader.releaseMemory();
+            IdleSocketBuffers::release(m_socket);
+        }
+        return;
+    }
     if (event->timerId() != m_timer.timerId())
         return QObject::timerEvent(event);
     m_timer.stop();
@@ -130,6 +139,7 @@ void ImapSession::send(const QByteArray &data)
     if (m_closing && m_state == State::Logout && data.isEmpty())
         return;
     m_socket->write(data);
+    m_releaseTimer.start(ImapLimits::BufferReleaseDelayMs, this);
     if (m_ctx->stats)
         m_ctx->stats->add(StatName::BytesOut, data.size());
 }

@@ -125,6 +125,7 @@ private:
     QByteArray m_commandName;
     std::function<bool()> m_resume;     // a long FETCH waiting for the socket to drain
     QBasicTimer m_timer;
+    QBasicTimer m_releaseTimer;         // quiet for a moment: release idle socket buffers
     QHostAddress m_peer;
     enum class Awaiting : quint8 { Command, AuthResponse, IdleDone };
     Awaiting m_awaiting = Awaiting::Command;
