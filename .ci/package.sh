@@ -75,12 +75,14 @@ restore() {
     if [ "$HAD_USER" -eq 0 ] && getent passwd postroom >/dev/null; then userdel postroom || true; fi
     if [ "$HAD_GROUP" -eq 0 ] && getent group postroom >/dev/null; then groupdel postroom || true; fi
 }
+exec 3>&2   # the script's own stderr: a trap may run while a command's output is redirected
 on_exit() {
     local rc=$?
     if [ $rc -ne 0 ]; then
-        echo "--- package test failed (exit $rc); daemon log:" >&2
-        tail -n 40 "$WORK/postroomd.log" 2>/dev/null >&2 || true
+        echo "--- package test failed (exit $rc); daemon log:" >&3
+        tail -n 40 "$WORK/postroomd.log" 2>/dev/null >&3 || true
         restore
+        echo "--- cleaned up after the failure" >&3
     fi
     rm -rf "$WORK"
     exit $rc
