@@ -3,7 +3,8 @@
 clients trickling a byte at a time are closed at the timeout on every protocol (SMTP 421 4.4.2,
 IMAP * BYE Autologout, the API just closes or answers 408), because the command timeouts are a
 deadline for a whole command, not for one byte; a slow but steady DATA upload and clients that
-pause between whole commands are not cut; another client is served during the attack.
+pause between whole commands are not cut; TLS handshakes trickled on the implicit-TLS ports are
+dropped at the same timeouts; another client is served during the attack.
 All clients run at once, so the test takes about 15 s."""
 import http.client
 import select
@@ -17,6 +18,8 @@ TIMEOUT = 4  # seconds, every protocol
 SLOW = 5.0   # a byte every SLOW seconds: slower than the timeout
 STEADY = 1.0  # a byte a second: never silent for as long as the timeout
 LIMIT = 14   # no client is watched longer than this
+# The start of a TLS ClientHello announcing a 200-byte record: the server waits for the rest.
+CLIENT_HELLO = b"\x16\x03\x01\x00\xc8\x01\x00\x00\xc4\x03\x03" + b"\x00" * 189
 
 
 def drip(sock, payload, interval, limit=LIMIT):
@@ -91,6 +94,13 @@ class SlowlorisTest(DaemonTest):
         sock.close()
         return {"got": got, "closed": closed}
 
+    def tls_drip(self, port_name):
+        """A TLS handshake trickled a byte a second on an implicit-TLS port."""
+        sock = connect(self.d.ports[port_name], timeout=LIMIT + 5)
+        got, closed = drip(sock, CLIENT_HELLO, STEADY)
+        sock.close()
+        return {"got": got, "closed": closed}
+
     def patient_smtp(self):
         """Whole commands with pauses shorter than the timeout: never cut."""
         s = Smtp(self.d.ports["smtp"], timeout=LIMIT + 5)
@@ -159,6 +169,9 @@ class SlowlorisTest(DaemonTest):
             "http silent": lambda: self.http_drip(SLOW, payload=b""),
             "http slow": lambda: self.http_drip(SLOW),
             "http steady": lambda: self.http_drip(STEADY),
+            "smtps handshake": lambda: self.tls_drip("smtps"),
+            "imaps handshake": lambda: self.tls_drip("imaps"),
+            "https handshake": lambda: self.tls_drip("https"),
             "patient smtp": self.patient_smtp,
             "patient imap": self.patient_imap,
             "patient http": self.patient_http,
@@ -207,6 +220,9 @@ class SlowlorisTest(DaemonTest):
         self.assertRegex(results["http slow"]["got"], rb"^(HTTP/1.1 408 |$)")
         self.assertClosedAtTimeout(results["http steady"], "http steady")
         self.assertTrue(results["http steady"]["got"].startswith(b"HTTP/1.1 408"), results["http steady"]["got"][:80])
+        # A TLS handshake trickled on an implicit-TLS port is dropped at the same timeouts.
+        for name in ("smtps handshake", "imaps handshake", "https handshake"):
+            self.assertClosedAtTimeout(results[name], name)
         # Clients that send whole commands with pauses shorter than the timeout are served.
         self.assertEqual(results["patient smtp"]["codes"], [250] * 6)
         self.assertEqual(results["patient imap"]["results"], [b"OK"] * 6)
