@@ -206,17 +206,6 @@ def api_token(port, user, password="secret", source=None):
     return status, (json.loads(body).get("access_token") if status == 200 else None)
 
 
-def memory_kib(pid):
-    """{'VmRSS': KiB, 'VmHWM': KiB} of a process."""
-    values = {}
-    with open("/proc/%d/status" % pid) as f:
-        for line in f:
-            key, _, rest = line.partition(":")
-            if key in ("VmRSS", "VmHWM"):
-                values[key] = int(rest.split()[0])
-    return values
-
-
 def all_paths(root):
     """Every file and directory below root (relative paths), without following symlinks."""
     found = set()

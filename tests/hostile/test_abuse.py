@@ -8,8 +8,8 @@ import threading
 import time
 import unittest
 
-from postroomtest import PostroomDaemon
-from hostile import (OTHER_IP, DaemonTest, Imap, Smtp, api_token, auth_plain, connect, http_request, memory_kib,
+from postroomtest import PostroomDaemon, assert_memory_below, memory_kib
+from hostile import (OTHER_IP, DaemonTest, Imap, Smtp, api_token, auth_plain, connect, http_request,
                      serves, wait_until)
 
 
@@ -202,7 +202,7 @@ class HugeInputTest(DaemonTest):
         after = self.rss()
         grown = (after["VmHWM"] - before["VmHWM"]) / 1024.0
         print("\n[%s] VmRSS %d KiB, VmHWM %d KiB (HWM grew %.1f MiB)" % (label, after["VmRSS"], after["VmHWM"], grown))
-        self.assertLess(grown, limit_mib, label)
+        assert_memory_below(self, grown, limit_mib, label)
         self.assertTrue(serves(self.d), label)
 
     def find_uid(self, imap, subject, timeout=60):

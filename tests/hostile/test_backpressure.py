@@ -5,8 +5,8 @@ import socket
 import time
 import unittest
 
-from postroomtest import PostroomDaemon
-from hostile import connect, memory_kib, serves
+from postroomtest import PostroomDaemon, assert_memory_below, memory_kib
+from hostile import connect, serves
 
 
 class BackpressureTest(unittest.TestCase):
@@ -35,7 +35,7 @@ class BackpressureTest(unittest.TestCase):
                   % (kind, sent / 1e6, time.time() - start, grown))
             self.assertTrue(serves(d))
             sock.close()
-            self.assertLess(grown, limit_mib)
+            assert_memory_below(self, grown, limit_mib, "%s unread replies" % kind)
 
     # Found here: SMTP kept reading and answering while the client read nothing (+50 MiB in 40 s
     # from one connection). Fixed: SmtpSession stops reading above a reply backlog (SmtpLimits).

@@ -6,7 +6,8 @@ import socket
 import time
 import unittest
 
-from hostile import DaemonTest, Smtp, api_token, auth_plain, connect, memory_kib, queue_envelopes, serves
+from postroomtest import assert_memory_below, memory_kib
+from hostile import DaemonTest, Smtp, api_token, auth_plain, connect, queue_envelopes, serves
 
 TRICKS = (b"\n.\n", b"\r.\r", b"\r\n.\n", b"\n.\r\n", b"\r\n.\r", b"\n.\r")
 
@@ -125,7 +126,7 @@ class ApiHugeInputTest(DaemonTest):
         after = memory_kib(self.pid)
         grown = (after["VmHWM"] - before["VmHWM"]) / 1024.0
         print("\n[api huge inputs] VmRSS %d KiB, VmHWM grew %.1f MiB" % (after["VmRSS"], grown))
-        self.assertLess(grown, 48)
+        assert_memory_below(self, grown, 48, "api huge inputs")
         self.assertTrue(serves(self.d))
 
 

@@ -10,7 +10,7 @@ import time
 import unittest
 
 from postroomtest import PostroomDaemon
-from hostile import memory_kib
+from postroomtest import assert_memory_below, memory_kib
 
 SMTP_SESSIONS = int(os.environ.get("POSTROOM_LOAD_SMTP", 500))
 IMAP_SESSIONS = int(os.environ.get("POSTROOM_LOAD_IMAP", 500))
@@ -208,7 +208,7 @@ class LoadTest(unittest.TestCase):
             deaf = [i for i, n in stats.idle_exists.items() if n == 0]
             self.assertEqual(deaf, [], "IDLE sessions that never heard of new mail")
             self.assertEqual(len(stats.idle_exists), IDLE_SESSIONS)
-            self.assertLess(end["VmHWM"] / 1024.0, MAX_RSS_MIB)
+            assert_memory_below(self, end["VmHWM"] / 1024.0, MAX_RSS_MIB, "load peak RSS")
             # all of it arrived
             total = sum(len(d.maildir_messages("u%d@example.com" % i)) for i in range(USERS))
             deadline = time.time() + 60

@@ -41,17 +41,6 @@ class RawSmtp:
         self.sock.close()
 
 
-def proc_status(pid):
-    """VmRSS and VmHWM in KiB."""
-    values = {}
-    with open("/proc/%d/status" % pid) as f:
-        for line in f:
-            key, _, rest = line.partition(":")
-            if key in ("VmRSS", "VmHWM"):
-                values[key] = int(rest.split()[0])
-    return values
-
-
 def wait_until(condition, timeout=10):
     deadline = time.time() + timeout
     while time.time() < deadline:

@@ -5,8 +5,8 @@ import socket
 import time
 import unittest
 
-from postroomtest import PostroomDaemon
-from smtphelpers import RawSmtp, proc_status, wait_until
+from postroomtest import PostroomDaemon, assert_memory_below, memory_kib
+from smtphelpers import RawSmtp, wait_until
 
 IDLE_CONNECTIONS = 400
 
@@ -16,7 +16,7 @@ class SmtpMemory(unittest.TestCase):
         with PostroomDaemon(config_overrides={"smtp": {"max_message_size": 60 * 1024 * 1024}}) as d:
             d.add_user("bob@example.com", "secret")
             pid = d.process.pid
-            before = proc_status(pid)
+            before = memory_kib(pid)
             c = RawSmtp(d.ports["smtp"], timeout=120)
             c.reply()
             c.command(b"EHLO big.test")
@@ -32,11 +32,11 @@ class SmtpMemory(unittest.TestCase):
             elapsed = time.time() - started
             self.assertEqual(reply[:9], b"250 2.0.0", reply)
             c.close()
-            after = proc_status(pid)
+            after = memory_kib(pid)
             growth_mb = (after["VmHWM"] - before["VmRSS"]) / 1024.0
             print("\n50 MB message: %.1f s, daemon RSS before %d KiB, peak %d KiB, peak growth %.1f MiB"
                   % (elapsed, before["VmRSS"], after["VmHWM"], growth_mb))
-            self.assertLess(growth_mb, 20, "the message must not be held in memory")
+            assert_memory_below(self, growth_mb, 20, "the message must not be held in memory")
             files = d.wait_for_messages("bob@example.com", 1, timeout=60)
             self.assertGreater(os.path.getsize(files[0]), 50 * 1000 * 1000)
 
@@ -51,7 +51,7 @@ class SmtpMemory(unittest.TestCase):
             for c in warm:
                 c.close()
             time.sleep(0.5)
-            before = proc_status(pid)["VmRSS"]
+            before = memory_kib(pid)["VmRSS"]
             clients = []
             try:
                 for _ in range(IDLE_CONNECTIONS):
@@ -60,11 +60,11 @@ class SmtpMemory(unittest.TestCase):
                 for c in clients:
                     self.assertEqual(c.reply()[:3], b"220")
                 time.sleep(0.5)
-                after = proc_status(pid)["VmRSS"]
+                after = memory_kib(pid)["VmRSS"]
                 per_conn = (after - before) * 1024.0 / IDLE_CONNECTIONS
                 print("\n%d idle SMTP connections: RSS %d -> %d KiB, %.1f KB per connection"
                       % (IDLE_CONNECTIONS, before, after, per_conn / 1000.0))
-                self.assertLess(per_conn, 50 * 1000)
+                assert_memory_below(self, per_conn / 1e6, 0.05, "memory per idle SMTP connection")
             finally:
                 for c in clients:
                     c.close()
