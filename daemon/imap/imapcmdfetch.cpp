@@ -77,8 +77,11 @@ void ImapSession::cmdFetch(const ImapCommand &cmd)
         Mailbox *mailbox = m_view->mailbox();
         const ImapFetchRequest &req = job->request;
         QByteArray out;
+        out.reserve(ImapLimits::FetchStepBytes + 64 * 1024); // no regrowth copies while appending
         const int end = std::min<int>(job->uids.size(), job->next + ImapLimits::FetchBatch);
-        for (; job->next < end; ++job->next) {
+        // A step ends after FetchBatch messages or FetchStepBytes of output, so the TLS and
+        // socket buffers behind it stay small (cache-warm, no page faults from huge blocks).
+        for (; job->next < end && out.size() < ImapLimits::FetchStepBytes; ++job->next) {
             const quint32 uid = job->uids.at(job->next);
             const MessageInfo *info = mailbox->message(uid);
             if (!info) {
@@ -198,10 +201,6 @@ void ImapSession::cmdFetch(const ImapCommand &cmd)
                 }
             }
             line += ")\r\n";
-            if (out.size() >= 256 * 1024) { // hand large batches to the socket early
-                send(out);
-                out.truncate(0);
-            }
         }
         if (!out.isEmpty())
             send(out);

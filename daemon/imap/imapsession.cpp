@@ -11,6 +11,7 @@
 #include "tlscontext.h"
 
 #include <QSslSocket>
+#include <QTcpSocket>
 #include <QTimerEvent>
 
 namespace {
@@ -31,6 +32,10 @@ ImapSession::ImapSession(QSslSocket *socket, const ServiceContext *context, bool
     m_reader.setMaxAppendLiteral(m_ctx->config ? m_ctx->config->smtp.maxMessageSize : 50 * 1024 * 1024);
     connect(socket, &QSslSocket::readyRead, this, &ImapSession::onReadyRead);
     connect(socket, &QSslSocket::bytesWritten, this, &ImapSession::onBytesWritten);
+    // Qt's TLS transport (a QTcpSocket child of the QSslSocket): its drain resumes FETCHes too.
+    m_transport = socket->findChild<QTcpSocket *>(QString(), Qt::FindDirectChildrenOnly);
+    if (m_transport)
+        connect(m_transport, &QTcpSocket::bytesWritten, this, &ImapSession::onBytesWritten);
     connect(socket, &QSslSocket::disconnected, this, &ImapSession::closeConnection);
     connect(socket, &QSslSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
         if (error != QAbstractSocket::RemoteHostClosedError)
@@ -277,11 +282,21 @@ void ImapSession::runResumable(std::function<bool()> step)
     while (!step()) {
         if (m_closing)
             return;
-        if (m_socket->bytesToWrite() > ImapLimits::OutputHighWater) {
+        if (outputBacklog() > ImapLimits::OutputHighWater) {
             m_resume = std::move(step); // continued from onBytesWritten
             return;
         }
     }
+}
+
+qint64 ImapSession::outputBacklog() const
+{
+    // Over TLS, QSslSocket counts only bytes not yet encrypted; the encrypted ones wait in
+    // its inner TCP socket until the event loop writes them to the kernel.
+    qint64 backlog = m_socket->bytesToWrite();
+    if (m_transport && m_socket->mode() != QSslSocket::UnencryptedMode)
+        backlog += m_transport->bytesToWrite();
+    return backlog;
 }
 
 void ImapSession::onBytesWritten()
@@ -291,11 +306,19 @@ void ImapSession::onBytesWritten()
             processInput(); // input paused on a reply backlog
         return;
     }
-    if (m_socket->bytesToWrite() > ImapLimits::OutputHighWater / 2)
+    if (m_resumeQueued || outputBacklog() > ImapLimits::OutputHighWater / 2)
         return;
-    std::function<bool()> step = std::move(m_resume);
-    m_resume = nullptr;
-    runResumable(std::move(step));
+    // Continue from the event loop, not from inside Qt's TLS write loop (which emits this
+    // signal): the socket then writes to the kernel between steps and buffers stay small.
+    m_resumeQueued = true;
+    QMetaObject::invokeMethod(this, [this] {
+        m_resumeQueued = false;
+        if (!m_resume || m_closing)
+            return;
+        std::function<bool()> step = std::move(m_resume);
+        m_resume = nullptr;
+        runResumable(std::move(step));
+    }, Qt::QueuedConnection);
 }
 
 void ImapSession::closeConnection()

@@ -17,6 +17,7 @@
 #include <optional>
 
 class QSslSocket;
+class QTcpSocket;
 struct ServiceContext;
 class ImapSelectedView;
 class ImapSequenceSet;
@@ -70,6 +71,7 @@ private:
     // Runs `step` until it returns true, pausing while the socket's output backlog is large.
     void runResumable(std::function<bool()> step);
     void onBytesWritten();
+    qint64 outputBacklog() const;   // bytes queued for the client, before and after TLS
 
     // General and authentication (imapcmdgeneral.cpp)
     void cmdCapability(const ImapCommand &cmd);
@@ -116,6 +118,7 @@ private:
     std::optional<MimeFetchInfo> fetchInfo(quint32 uid, const QByteArray *raw);
 
     QSslSocket *m_socket;
+    QTcpSocket *m_transport = nullptr;  // Qt's TCP socket under the TLS layer (owned by m_socket)
     const ServiceContext *m_ctx;
     ImapCommandReader m_reader;
     State m_state = State::NotAuthenticated;
@@ -132,6 +135,7 @@ private:
     quint8 m_badCount = 0;
     bool m_busy = false;                // a command is running (maybe waiting for something)
     bool m_inProcess = false;
+    bool m_resumeQueued = false;
     bool m_admitted = false;
     bool m_condstore = false;
     bool m_closing = false;
