@@ -9,9 +9,13 @@
 #include "imapselectedview.h"
 #include "imapsession.h"
 #include "mailbox.h"
+#include "maildirnames.h"
 #include "mimefetchinfo.h"
 #include "mimemessage.h"
 
+#include <QFile>
+#include <QHash>
+#include <QtConcurrent/QtConcurrentMap>
 #include <memory>
 
 std::optional<MimeFetchInfo> ImapSession::fetchInfo(quint32 uid, const QByteArray *raw)
@@ -37,6 +41,50 @@ std::optional<MimeFetchInfo> ImapSession::fetchInfo(quint32 uid, const QByteArra
 }
 
 namespace {
+// The parse results of one FETCH step: from the folder cache, or, for messages not cached yet
+// (the first FETCH after delivery or a rescan), read and parsed on every core at once. The
+// parser is pure; the store's index and cache are only touched here, on the event-loop thread.
+QHash<quint32, MimeFetchInfo> stepInfos(Mailbox *mailbox, const QVector<quint32> &uids, int from, int to)
+{
+    struct Parse {
+        quint32 uid;
+        QString path;
+        std::optional<MimeFetchInfo> info; // none when the file could not be read
+        QByteArray blob;                   // info, serialized for the folder cache
+    };
+    QHash<quint32, MimeFetchInfo> infos;
+    std::vector<Parse> parses;
+    for (int i = from; i < to; ++i) {
+        const quint32 uid = uids.at(i);
+        const QByteArray blob = mailbox->cachedData(uid);
+        if (!blob.isEmpty()) {
+            if (std::optional<MimeFetchInfo> info = MimeFetchInfo::deserialize(blob)) {
+                infos.insert(uid, std::move(*info));
+                continue;
+            }
+        }
+        const QString path = mailbox->messagePath(uid);
+        if (!path.isEmpty())
+            parses.push_back({uid, path, std::nullopt, QByteArray()});
+    }
+    if (parses.size() < 2)
+        return infos; // nothing to share out: the caller parses serially
+    QtConcurrent::blockingMap(parses, [](Parse &p) {
+        QFile file(p.path);
+        if (!file.open(QIODevice::ReadOnly)) // renamed meanwhile: the caller's path retries
+            return;
+        p.info = MimeFetchInfo::fromMessage(MimeMessage::parse(MaildirNames::withCrlf(file.readAll())));
+        p.blob = p.info->serialize();
+    });
+    for (Parse &p : parses) {
+        if (!p.info)
+            continue;
+        mailbox->setCachedData(p.uid, p.blob);
+        infos.insert(p.uid, std::move(*p.info));
+    }
+    return infos;
+}
+
 void appendLiteral(QByteArray &out, const QByteArray &data)
 {
     out.append('{').append(QByteArray::number(data.size())).append("}\r\n").append(data);
@@ -79,6 +127,9 @@ void ImapSession::cmdFetch(const ImapCommand &cmd)
         QByteArray out;
         out.reserve(ImapLimits::FetchStepBytes + 64 * 1024); // no regrowth copies while appending
         const int end = std::min<int>(job->uids.size(), job->next + ImapLimits::FetchBatch);
+        QHash<quint32, MimeFetchInfo> infos;
+        if (req.needsInfo() && !req.needsContent())
+            infos = stepInfos(mailbox, job->uids, job->next, end);
         // A step ends after FetchBatch messages or FetchStepBytes of output, so the TLS and
         // socket buffers behind it stay small (cache-warm, no page faults from huge blocks).
         for (; job->next < end && out.size() < ImapLimits::FetchStepBytes; ++job->next) {
@@ -109,7 +160,8 @@ void ImapSession::cmdFetch(const ImapCommand &cmd)
                 }
             }
             if (req.needsInfo()) {
-                mime = fetchInfo(uid, raw ? &*raw : nullptr);
+                const auto found = infos.constFind(uid);
+                mime = found != infos.cend() ? *found : fetchInfo(uid, raw ? &*raw : nullptr);
                 if (!mime) {
                     job->expunged = true;
                     continue;

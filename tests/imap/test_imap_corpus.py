@@ -94,6 +94,34 @@ class CorpusTest(unittest.TestCase):
         self.assertGreater(checked, 500)
         self.assertEqual(mismatches, [], "\n".join(mismatches[:40]) + "\n(%d mismatches)" % len(mismatches))
 
+    def test_cold_fetch_of_dropped_files_matches_appended(self):
+        # Files put into a folder behind the server's back (delivery by another program, a
+        # restored backup) are parsed on first FETCH, several at once: the answers must be
+        # those of the same messages APPENDed (which the golden test checks).
+        _, tagged = self.client.command("CREATE Cold")
+        self.assertIn(b" OK ", tagged)
+        new_dir = os.path.join(self.daemon.mail_root, "example.com", "bob", "Maildir", ".Cold", "new")
+        for i, path in enumerate(self.files):
+            with open(path, "rb") as f:
+                data = f.read()
+            with open(os.path.join(new_dir, "1700000000.M%dP1.corpus" % i), "wb") as f:
+                f.write(data)
+        items = "ENVELOPE BODYSTRUCTURE BODY"  # RFC822.SIZE: see the bare-LF test
+
+        def answers(folder):
+            _, tagged = self.client.command("EXAMINE " + folder)
+            self.assertIn(b" OK ", tagged)
+            untagged, tagged = self.client.command("FETCH 1:* (%s)" % items)
+            self.assertIn(b" OK ", tagged)
+            fetches = [parse_fetch(l)[1] for l in untagged if b" FETCH " in l]
+            return sorted(repr(sorted(f.items())) for f in fetches)
+
+        cold = answers("Cold")
+        appended = answers("INBOX")
+        self.assertEqual(len(cold), len(self.files))
+        self.assertEqual(cold, appended)
+        self.assertEqual(answers("Cold"), appended)  # now from the folder cache
+
     def test_bare_lf_message_is_served_with_crlf_like_dovecot(self):
         # The store keeps the bytes and serves every bare LF as CRLF (as Dovecot does, README
         # of the corpus: 326 bytes served for the 322-byte file); RFC822.SIZE counts what is sent.
