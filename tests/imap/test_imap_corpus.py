@@ -121,6 +121,7 @@ class CorpusTest(unittest.TestCase):
         self.assertEqual(len(cold), len(self.files))
         self.assertEqual(cold, appended)
         self.assertEqual(answers("Cold"), appended)  # now from the folder cache
+        answers("INBOX")  # the other tests use INBOX's UIDs
 
     def test_bare_lf_message_is_served_with_crlf_like_dovecot(self):
         # The store keeps the bytes and serves every bare LF as CRLF (as Dovecot does, README
