@@ -97,6 +97,11 @@ def snapshot(imap):
     return result
 
 
+def read_bytes(path):
+    with open(path, "rb") as f:
+        return f.read()
+
+
 def chown_tree(path, uid, gid):
     os.chown(path, uid, gid)
     for root, dirs, files in os.walk(path):
@@ -224,6 +229,11 @@ class DovecotCompat(unittest.TestCase):
         carol_dove = dovecot.login("carol@example.com")
         self.assertEqual(snapshot(carol_dove), carol, dovecot.log())
         carol_dove.logout()
+        # Dovecot stores LF line ends: Postroom must serve such files with CRLF and the right size.
+        folder = os.path.join(tree, "example.com", "bob", "Maildir", "." + mutf7_encode(SUBFOLDER).replace("/", "."))
+        written = [read_bytes(os.path.join(folder, sub, n)) for sub in ("new", "cur")
+                   for n in os.listdir(os.path.join(folder, sub))]
+        self.assertTrue(any(b"from dovecot" in w and b"\r\n" not in w for w in written))
         if os.getuid() == 0:
             chown_tree(tree, 0, 0)
 
