@@ -39,15 +39,28 @@ bool writeAll(int fd, const char *p, qint64 n)
     return true;
 }
 
+// Bare LFs in p[0..n) (an LF not after a CR; *prev is the byte before p, updated).
+qint64 bareLfs(const char *p, qint64 n, char *prev)
+{
+    qint64 count = 0;
+    for (qint64 i = 0; i < n; ++i) {
+        count += p[i] == '\n' && *prev != '\r';
+        *prev = p[i];
+    }
+    return count;
+}
+
 // Writes the message into tmp/ and fsyncs it. Returns the size, or -1 (nothing left behind).
-qint64 writeTmp(const QString &tmpPath, const DeliveryRequest &r, QString *error)
+// *crlfSize: the size once every bare LF is served as CRLF (what IMAP reports).
+qint64 writeTmp(const QString &tmpPath, const DeliveryRequest &r, QString *error, qint64 *crlfSize = nullptr)
 {
     const int fd = ::open(enc(tmpPath).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
         *error = QStringLiteral("cannot create %1: %2").arg(tmpPath, sysError());
         return -1;
     }
-    qint64 size = 0;
+    qint64 size = 0, lfs = 0;
+    char prev = 0;
     bool ok = true;
     if (!r.sourcePath.isEmpty()) {
         QFile in(r.sourcePath);
@@ -56,12 +69,16 @@ qint64 writeTmp(const QString &tmpPath, const DeliveryRequest &r, QString *error
         while (ok && !(buf = in.read(CopyChunk)).isEmpty()) {
             ok = writeAll(fd, buf.constData(), buf.size());
             size += buf.size();
+            lfs += bareLfs(buf.constData(), buf.size(), &prev);
         }
         ok = ok && in.error() == QFileDevice::NoError;
     } else {
         ok = writeAll(fd, r.data.constData(), r.data.size());
         size = r.data.size();
+        lfs = bareLfs(r.data.constData(), r.data.size(), &prev);
     }
+    if (crlfSize)
+        *crlfSize = size + lfs;
     const qint64 date = r.internalDate > 0 ? r.internalDate : QDateTime::currentSecsSinceEpoch();
     const struct timespec times[2] = {{date, 0}, {date, 0}};
     ::futimens(fd, times); // INTERNALDATE as mtime, as Dovecot and mutt read it
@@ -105,6 +122,7 @@ QVector<MailStore::DeliveryResult> MailStore::deliverBatch(const QVector<Deliver
     QMap<QPair<QString, QString>, QVector<int>> groups;
     QHash<int, qint64> sizes;
     QHash<int, QString> tmpPaths;
+    QHash<int, QString> crlfNames;
     struct Pending { int index; QString address, path, tmp; qint64 size; };
     QVector<Pending> pending;
     for (int i = 0; i < requests.size(); ++i) {
@@ -127,9 +145,10 @@ QVector<MailStore::DeliveryResult> MailStore::deliverBatch(const QVector<Deliver
     // Write and fsync every file of the batch at once (ParallelSync: shared journal
     // commits); each is complete on disk before any is renamed into the folder.
     std::vector<QString> writeErrors(size_t(pending.size()));
+    std::vector<qint64> crlfSizes(size_t(pending.size()), 0);
     ParallelSync::forEach(int(pending.size()), [&](int k) {
         const Pending &p = pending.at(k);
-        const qint64 written = writeTmp(p.tmp, requests.at(p.index), &writeErrors[size_t(k)]);
+        const qint64 written = writeTmp(p.tmp, requests.at(p.index), &writeErrors[size_t(k)], &crlfSizes[size_t(k)]);
         if (written >= 0 && written != p.size) {
             ::unlink(enc(p.tmp).constData());
             writeErrors[size_t(k)] = QStringLiteral("the source changed while copying");
@@ -139,6 +158,8 @@ QVector<MailStore::DeliveryResult> MailStore::deliverBatch(const QVector<Deliver
         const Pending &p = pending.at(k);
         if (writeErrors.at(size_t(k)).isEmpty()) {
             sizes.insert(p.index, p.size);
+            if (crlfSizes.at(size_t(k)) != p.size) // bare LFs (an APPEND may carry them): Dovecot's W=
+                crlfNames.insert(p.index, QLatin1String(",W=") + QString::number(crlfSizes.at(size_t(k))));
             tmpPaths.insert(p.index, p.tmp);
             groups[{p.address, p.path}] << p.index;
         } else {
@@ -153,7 +174,7 @@ QVector<MailStore::DeliveryResult> MailStore::deliverBatch(const QVector<Deliver
             const DeliveryRequest &r = requests.at(i);
             MaildirFolder::NewFile nf;
             nf.sourcePath = tmpPaths.value(i);
-            const QString base = nf.sourcePath.mid(nf.sourcePath.lastIndexOf(QLatin1Char('/')) + 1);
+            const QString base = nf.sourcePath.mid(nf.sourcePath.lastIndexOf(QLatin1Char('/')) + 1) + crlfNames.value(i);
             quint32 mask = 0;
             if (!r.keywords.isEmpty() && !folder.keywordMask(r.keywords, &mask, &results[i].error))
                 mask = 0; // table full: deliver without the keywords rather than not at all

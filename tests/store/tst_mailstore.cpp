@@ -183,6 +183,20 @@ private slots:
         QCOMPARE(mb->readMessage(3).value_or(QByteArray()), testMessage(3));
     }
 
+    void bareLfDeliveryServedAsCrlf()
+    {
+        // An APPEND may carry bare LFs: kept as delivered, served and sized as CRLF (W=).
+        StoreFixture f;
+        QVERIFY(f.addUser(QStringLiteral("bob@example.com")));
+        const QByteArray lf = QByteArray(testMessage(1)).replace("\r\n", "\n");
+        const auto uid = f.deliver(QStringLiteral("bob@example.com"), lf);
+        QVERIFY(uid);
+        auto mb = f.store->openMailbox(QStringLiteral("bob@example.com"), QStringLiteral("INBOX"));
+        QCOMPARE(mb->message(*uid)->size, qint64(testMessage(1).size()));
+        QCOMPARE(mb->readMessage(*uid).value_or(QByteArray()), testMessage(1));
+        QVERIFY(mb->messagePath(*uid).contains(QLatin1String(",W=")));
+    }
+
     void onlyChangedDirectoriesRescanned()
     {
         // Once the directory mtimes are old enough to trust, a sync lists only the directory
