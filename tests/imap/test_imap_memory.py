@@ -31,8 +31,8 @@ class ImapMemory(unittest.TestCase):
                 self.assertTrue(c.read_line().startswith(b"+"))
                 return c
 
-            # Warm-up: logins at the same time, so every password-check thread has made its
-            # one-time Argon2-sized malloc arena before the measurement.
+            # Warm-up: logins at the same time, so every password-check thread exists (and has
+            # its malloc arena) before the measurement.
             warm = [RawImap("127.0.0.1", d.ports["imaps"], ctx) for _ in range(WARM_CONNECTIONS)]
             for c in warm:
                 c.send(b"a LOGIN bob@example.com secret\r\n")
