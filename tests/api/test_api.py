@@ -12,7 +12,7 @@ import unittest
 import urllib.parse
 import xml.etree.ElementTree as ET
 
-from postroomtest import PostroomDaemon
+from postroomtest import PostroomDaemon, SmtpSink
 from apiclient import ApiClient, forge_token, server_secret, write_maildir_message
 
 HAVE_CURL = shutil.which("curl") is not None
@@ -512,22 +512,13 @@ class ApiTest(unittest.TestCase):
         self.assertIn("patch", doc["paths"]["/api/v1/me/messages/{id}"])
 
 
-class Sink:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
-        return "250 2.0.0 Ok: sunk"
-
-
 class ApiSendToSinkTest(unittest.TestCase):
     def test_send_mail_reaches_loopback_sink(self):
         try:
             from aiosmtpd.controller import Controller
         except ImportError:
             self.skipTest("python3-aiosmtpd not installed")
-        sink = Sink()
+        sink = SmtpSink()
         s = socket.socket()
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

@@ -5,7 +5,7 @@ clients measure 46-48 KB; it fails above 60 KB (before the idle buffers were rel
 import time
 import unittest
 
-from postroomtest import PostroomDaemon, assert_memory_below, memory_kib
+from postroomtest import PostroomDaemon, assert_memory_below, memory_kib, rss_growth_per_connection_kb
 from rawimap import RawImap
 
 IDLE_CONNECTIONS = 250
@@ -47,11 +47,9 @@ class ImapMemory(unittest.TestCase):
                 for _ in range(IDLE_CONNECTIONS):
                     clients.append(open_idle())
                 time.sleep(2.0)
-                after = memory_kib(pid)["VmRSS"]
-                per_conn = (after - before) * 1024.0 / IDLE_CONNECTIONS
-                print("\n%d idle IMAP connections in IDLE over TLS: RSS %d -> %d KiB, %.1f KB per connection"
-                      % (IDLE_CONNECTIONS, before, after, per_conn / 1000.0))
-                assert_memory_below(self, per_conn / 1e6, 0.06, "memory per idle IMAP connection in IDLE over TLS")
+                per_conn_kb = rss_growth_per_connection_kb(pid, before, IDLE_CONNECTIONS,
+                                                           "idle IMAP connections in IDLE over TLS")
+                assert_memory_below(self, per_conn_kb / 1000.0, 0.06, "memory per idle IMAP connection in IDLE over TLS")
                 # Every connection still reads and writes after its buffers were released.
                 for c in clients:
                     c.send(b"DONE\r\n")

@@ -53,6 +53,24 @@ def assert_memory_below(test, used_mib, limit_mib, label):
     test.assertLess(used_mib, limit_mib, label)
 
 
+def rss_growth_per_connection_kb(pid, before_kib, count, label):
+    """The daemon's RSS growth since before_kib divided by count connections, in KB; printed."""
+    after = memory_kib(pid)["VmRSS"]
+    per_conn_kb = (after - before_kib) * 1.024 / count
+    print("\n%d %s: RSS %d -> %d KiB, %.1f KB per connection" % (count, label, before_kib, after, per_conn_kb))
+    return per_conn_kb
+
+
+class SmtpSink:
+    """aiosmtpd handler that keeps what a loopback "remote" server received."""
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
+        return "250 2.0.0 Ok: sunk"
+
+
 class ControlError(Exception):
     def __init__(self, error):
         super().__init__(error.get("message", "control error"))

@@ -10,16 +10,7 @@ from email.message import EmailMessage
 
 from aiosmtpd.controller import Controller
 
-from postroomtest import PostroomDaemon
-
-
-class Sink:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
-        return "250 2.0.0 Ok: sunk"
+from postroomtest import PostroomDaemon, SmtpSink
 
 
 def free_port():
@@ -68,7 +59,7 @@ class QueueEndToEnd(unittest.TestCase):
             self.assertGreaterEqual(stats["counters"].get("messages.delivered", 0), 1)
 
     def test_remote_delivery_to_sink_and_cli(self):
-        sink = Sink()
+        sink = SmtpSink()
         port = free_port()
         controller = Controller(sink, hostname="127.0.0.1", port=port)
         controller.start()

@@ -5,7 +5,7 @@ import socket
 import time
 import unittest
 
-from postroomtest import PostroomDaemon, assert_memory_below, memory_kib
+from postroomtest import PostroomDaemon, assert_memory_below, memory_kib, rss_growth_per_connection_kb
 from smtphelpers import RawSmtp, wait_until
 
 IDLE_CONNECTIONS = 400
@@ -60,11 +60,8 @@ class SmtpMemory(unittest.TestCase):
                 for c in clients:
                     self.assertEqual(c.reply()[:3], b"220")
                 time.sleep(0.5)
-                after = memory_kib(pid)["VmRSS"]
-                per_conn = (after - before) * 1024.0 / IDLE_CONNECTIONS
-                print("\n%d idle SMTP connections: RSS %d -> %d KiB, %.1f KB per connection"
-                      % (IDLE_CONNECTIONS, before, after, per_conn / 1000.0))
-                assert_memory_below(self, per_conn / 1e6, 0.05, "memory per idle SMTP connection")
+                per_conn_kb = rss_growth_per_connection_kb(pid, before, IDLE_CONNECTIONS, "idle SMTP connections")
+                assert_memory_below(self, per_conn_kb / 1000.0, 0.05, "memory per idle SMTP connection")
             finally:
                 for c in clients:
                     c.close()
