@@ -248,6 +248,15 @@ class SmtpRateLimits(unittest.TestCase):
             self.assertEqual(g.reply()[:3], b"220")
             g.close()
 
+    def assert_smtp_auth_locked_out(self, d):
+        """The right password on a new SMTPS connection gets 454 (temporary lockout)."""
+        with smtplib.SMTP_SSL("127.0.0.1", d.ports["smtps"], context=d.ssl_context(), timeout=20) as s:
+            s.ehlo("lock.test")
+            s.user, s.password = "bob@example.com", "secret"
+            with self.assertRaises(smtplib.SMTPAuthenticationError) as cm:
+                s.auth("PLAIN", s.auth_plain)
+            self.assertEqual(cm.exception.smtp_code, 454)
+
     def test_lockout_shared_with_imap(self):
         """Failures earned on IMAP lock the IP out of SMTP AUTH too (one shared limiter)."""
         import imaplib
@@ -259,12 +268,7 @@ class SmtpRateLimits(unittest.TestCase):
                 with self.assertRaises(imaplib.IMAP4.error):
                     imap.login("bob@example.com", "wrong")
             imap.shutdown()
-            with smtplib.SMTP_SSL("127.0.0.1", d.ports["smtps"], context=d.ssl_context(), timeout=20) as s:
-                s.ehlo("lock.test")
-                s.user, s.password = "bob@example.com", "secret"
-                with self.assertRaises(smtplib.SMTPAuthenticationError) as cm:
-                    s.auth("PLAIN", s.auth_plain)
-                self.assertEqual(cm.exception.smtp_code, 454)
+            self.assert_smtp_auth_locked_out(d)
 
     def test_auth_lockout(self):
         overrides = {"rate_limit": {"whitelist": [], "auth_failure_limit": 2, "auth_failure_lockout": 600}}
@@ -282,12 +286,7 @@ class SmtpRateLimits(unittest.TestCase):
                     s.auth("PLAIN", s.auth_plain)
                 self.assertEqual(cm.exception.smtp_code, 454)
             # The lockout is per IP, not per connection.
-            with smtplib.SMTP_SSL("127.0.0.1", d.ports["smtps"], context=d.ssl_context(), timeout=20) as s:
-                s.ehlo("lock.test")
-                s.user, s.password = "bob@example.com", "secret"
-                with self.assertRaises(smtplib.SMTPAuthenticationError) as cm:
-                    s.auth("PLAIN", s.auth_plain)
-                self.assertEqual(cm.exception.smtp_code, 454)
+            self.assert_smtp_auth_locked_out(d)
             self.assertIn("AUTH refused for locked-out address 127.0.0.1", d.log_text())
             # A whitelist change on reload lifts it.
             d.reload({"rate_limit": {"whitelist": ["127.0.0.0/8"]}})
