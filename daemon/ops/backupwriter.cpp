@@ -1,6 +1,7 @@
 #include "backupwriter.h"
 
 #include "atomicfile.h"
+#include "maildirmessagelinker.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -26,11 +27,6 @@ bool skippedFile(const QString &name)
 {
     return name == QLatin1String("postroom-index") || name == QLatin1String("postroom-cache")
            || name.endsWith(QLatin1String(".lock"));
-}
-
-QString baseName(const QString &messageFile)
-{
-    return messageFile.section(QLatin1Char(':'), 0, 0);
 }
 
 // Holds the store's per-folder lock (postroom-uidlist.lock) so that no delivery or UID
@@ -254,9 +250,8 @@ bool BackupWriter::snapshotMaildirFolder(const QString &src, const QString &dst,
         if (!makeDir(dst + QLatin1String(sub), src + QLatin1String(sub), error))
             return false;
     }
-    QSet<QString> missed, linked;
     {
-        FolderLock lock(src);
+        FolderLock lock(src); // no delivery or UID assignment while the journal and messages are taken
         const QFileInfoList files = QDir(src).entryInfoList(QDir::Files | QDir::Hidden | QDir::System);
         for (const QFileInfo &f : files) {
             bool missing = false;
@@ -264,32 +259,10 @@ bool BackupWriter::snapshotMaildirFolder(const QString &src, const QString &dst,
                 && !missing)
                 return false;
         }
-        // new/ before cur/: a reader moves messages from new/ to cur/ without the lock,
-        // so a message that left new/ meanwhile is found in cur/.
-        if (!linkMessages(src + QLatin1String("/new"), dst + QLatin1String("/new"), &linked, &missed, error)
-            || !linkMessages(src + QLatin1String("/cur"), dst + QLatin1String("/cur"), &linked, &missed, error))
+        MaildirMessageLinker linker(src, dst);
+        if (!linker.linkAll(error))
             return false;
-    }
-    missed.subtract(linked);
-    // Messages renamed between listing and linking (a flag change): find them again.
-    for (int round = 0; round < RenameRetries && !missed.isEmpty(); ++round) {
-        QSet<QString> wanted;
-        wanted.swap(missed);
-        for (const char *sub : {"/new", "/cur"}) {
-            const QDir dir(src + QLatin1String(sub));
-            for (const QString &name : dir.entryList(QDir::Files | QDir::Hidden | QDir::System)) {
-                if (!wanted.contains(baseName(name)))
-                    continue;
-                bool missing = false;
-                if (linkOrCopy(dir.filePath(name), dst + QLatin1String(sub) + QLatin1Char('/') + name, &missing, error)) {
-                    wanted.remove(baseName(name));
-                    ++m_summary.messages;
-                } else if (!missing) {
-                    return false;
-                }
-            }
-        }
-        missed = wanted; // what is still missing was expunged, or moves again: retry
+        m_summary.messages += linker.linkedCount();
     }
     const QFileInfoList subfolders = QDir(src).entryInfoList(QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot);
     for (const QFileInfo &d : subfolders) {
@@ -298,23 +271,6 @@ bool BackupWriter::snapshotMaildirFolder(const QString &src, const QString &dst,
             continue;
         const QString target = QDir(dst).filePath(name);
         if (!makeDir(target, d.filePath(), error) || !snapshotTree(d.filePath(), target, false, error))
-            return false;
-    }
-    return true;
-}
-
-bool BackupWriter::linkMessages(const QString &srcDir, const QString &dstDir, QSet<QString> *linked, QSet<QString> *missed,
-                                QString *error)
-{
-    const QDir dir(srcDir);
-    for (const QString &name : dir.entryList(QDir::Files | QDir::Hidden | QDir::System)) {
-        bool missing = false;
-        if (linkOrCopy(dir.filePath(name), dstDir + QLatin1Char('/') + name, &missing, error)) {
-            ++m_summary.messages;
-            linked->insert(baseName(name));
-        } else if (missing)
-            missed->insert(baseName(name));
-        else
             return false;
     }
     return true;

@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <QSet>
 #include <QString>
 
 struct BackupSummary {
@@ -22,7 +21,6 @@ class BackupWriter
 {
 public:
     static constexpr int FormatVersion = 1;
-    static constexpr int RenameRetries = 10; // a message renamed (flags, new->cur) while linking
     static inline const char *ManifestName = "postroom-backup.json";
     static inline const char *StagingPrefix = ".backup-staging-";
 
@@ -34,8 +32,6 @@ private:
     bool snapshotQueue(const QString &src, const QString &dst, QString *error);
     bool snapshotTree(const QString &src, const QString &dst, bool top, QString *error);
     bool snapshotMaildirFolder(const QString &src, const QString &dst, QString *error);
-    bool linkMessages(const QString &srcDir, const QString &dstDir, QSet<QString> *linked, QSet<QString> *missed,
-                      QString *error);
     void removeStaleStaging() const;
 
     const Config &m_config;
