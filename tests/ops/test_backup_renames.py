@@ -9,12 +9,17 @@ import unittest
 
 from postroomtest import PostroomDaemon
 
-MESSAGES = 300
-BACKUPS = 5
-
-
 class BackupRenameTest(unittest.TestCase):
     def test_no_message_lost_while_flags_change(self):
+        self.backups_while_renaming(messages=300, backups=5)
+
+    def test_large_folder_read_in_several_chunks(self):
+        # Over 32 KiB of names: readdir() needs several system calls, between which a
+        # renamed entry can be skipped altogether (neither its old nor its new name).
+        self.backups_while_renaming(messages=3000, backups=2)
+
+    def backups_while_renaming(self, messages, backups):
+        MESSAGES, BACKUPS = messages, backups
         with PostroomDaemon(start=False) as d:
             cur = os.path.join(d.mail_root, "example.com", "bob", "Maildir", "cur")
             for sub in ("cur", "new", "tmp"):
