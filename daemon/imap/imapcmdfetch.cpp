@@ -181,7 +181,7 @@ void ImapSession::cmdFetch(const ImapCommand &cmd)
             }
             if (flagsChanged && !req.has(K::Flags)) {
                 sep();
-                line += "FLAGS " + ImapFormat::flags(info->flags, info->keywords);
+                line += "FLAGS " + ImapFormat::flags(info->flags, info->keywords, m_view->isRecent(uid));
             }
             for (const ImapFetchRequest::Item &item : req.items) {
                 switch (item.kind) {
@@ -189,7 +189,7 @@ void ImapSession::cmdFetch(const ImapCommand &cmd)
                     continue;
                 case K::Flags:
                     sep();
-                    line += "FLAGS " + ImapFormat::flags(info->flags, info->keywords);
+                    line += "FLAGS " + ImapFormat::flags(info->flags, info->keywords, m_view->isRecent(uid));
                     break;
                 case K::InternalDate:
                     sep();

@@ -100,7 +100,7 @@ void ImapSession::cmdSelect(const ImapCommand &cmd)
     QByteArray out = "* FLAGS (" + flags + ")\r\n";
     out += readOnly ? QByteArray("* OK [PERMANENTFLAGS ()] Read-only mailbox.\r\n")
                     : "* OK [PERMANENTFLAGS (" + flags + " \\*)] Flags permitted.\r\n";
-    out += "* " + QByteArray::number(m_view->count()) + " EXISTS\r\n* 0 RECENT\r\n";
+    out += "* " + QByteArray::number(m_view->count()) + " EXISTS\r\n* " + QByteArray::number(m_view->recentCount()) + " RECENT\r\n";
     if (firstUnseen)
         out += "* OK [UNSEEN " + QByteArray::number(firstUnseen) + "] First unseen.\r\n";
     out += "* OK [UIDVALIDITY " + QByteArray::number(mailbox->uidValidity()) + "] UIDs valid\r\n";
@@ -276,7 +276,7 @@ std::optional<QByteArray> ImapSession::statusItems(const QString &folder, const 
     QByteArrayList parts;
     for (const ImapArg &a : items) {
         if (a.isAtom("MESSAGES")) parts << "MESSAGES " + QByteArray::number(st->messages);
-        else if (a.isAtom("RECENT")) parts << "RECENT 0";
+        else if (a.isAtom("RECENT")) parts << "RECENT " + QByteArray::number(st->recent);
         else if (a.isAtom("UIDNEXT")) parts << "UIDNEXT " + QByteArray::number(st->uidNext);
         else if (a.isAtom("UIDVALIDITY")) parts << "UIDVALIDITY " + QByteArray::number(st->uidValidity);
         else if (a.isAtom("UNSEEN")) parts << "UNSEEN " + QByteArray::number(st->unseen);

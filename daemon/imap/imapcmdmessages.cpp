@@ -137,7 +137,7 @@ void ImapSession::cmdStore(const ImapCommand &cmd)
         if (cmd.uid)
             out += "UID " + QByteArray::number(uid) + ' ';
         if (!silent)
-            out += "FLAGS " + ImapFormat::flags(m->flags, m->keywords);
+            out += "FLAGS " + ImapFormat::flags(m->flags, m->keywords, m_view->isRecent(uid));
         if (m_condstore)
             out += QByteArray(silent ? "" : " ") + "MODSEQ (" + QByteArray::number(m->modSeq) + ")";
         out += ")\r\n";

@@ -57,6 +57,7 @@ void ImapSession::cmdSearch(const ImapCommand &cmd)
         m.uid = uids[i];
         m.seq = quint32(i + 1);
         m.info = info;
+        m.recent = m_view->isRecent(m.uid);
         if (query->matches(m)) {
             hits.append(cmd.uid ? m.uid : m.seq);
             highestModSeq = std::max(highestModSeq, info->modSeq);

@@ -83,7 +83,7 @@ QByteArray ImapFormat::mailbox(const QString &name)
     return string(Mutf7::encode(name));
 }
 
-QByteArray ImapFormat::flags(quint8 bits, const QStringList &keywords)
+QByteArray ImapFormat::flags(quint8 bits, const QStringList &keywords, bool recent)
 {
     QByteArray out("(");
     auto add = [&out](const char *f) {
@@ -101,6 +101,8 @@ QByteArray ImapFormat::flags(quint8 bits, const QStringList &keywords)
             out.append(' ');
         out.append(k.toUtf8());
     }
+    if (recent)
+        add("\\Recent");
     out.append(')');
     return out;
 }

@@ -17,7 +17,7 @@ public:
     static QByteArray string(QByteArrayView value);          // "quoted" or {n}\r\nliteral
     static QByteArray astring(QByteArrayView value);         // atom when safe, else string()
     static QByteArray mailbox(const QString &name);          // astring of the modified UTF-7 name
-    static QByteArray flags(quint8 flags, const QStringList &keywords);
+    static QByteArray flags(quint8 flags, const QStringList &keywords, bool recent = false);
     static QByteArray dateTime(qint64 secsSinceEpoch);       // "17-Jul-1996 02:44:25 +0000"
     // Parses "dd-Mon-yyyy hh:mm:ss +zzzz" (APPEND); nullopt when malformed.
     static std::optional<qint64> parseDateTime(QByteArrayView text);

@@ -109,8 +109,7 @@ bool ImapSearchQuery::parseKey(const QVector<ImapArg> &args, int *i, Node *out, 
         {"SEEN", Kind::FlagSet, MessageFlag::Seen}, {"UNANSWERED", Kind::FlagUnset, MessageFlag::Answered},
         {"UNDELETED", Kind::FlagUnset, MessageFlag::Deleted}, {"UNDRAFT", Kind::FlagUnset, MessageFlag::Draft},
         {"UNFLAGGED", Kind::FlagUnset, MessageFlag::Flagged}, {"UNSEEN", Kind::FlagUnset, MessageFlag::Seen},
-        // No session ever sees \Recent here: NEW = RECENT UNSEEN matches nothing, OLD everything.
-        {"OLD", Kind::All, 0}, {"ALL", Kind::All, 0}, {"NEW", Kind::None, 0}, {"RECENT", Kind::None, 0},
+        {"ALL", Kind::All, 0}, {"RECENT", Kind::Recent, 0},
     };
     for (const auto &f : flagKeys) {
         if (key == f.name) {
@@ -118,6 +117,21 @@ bool ImapSearchQuery::parseKey(const QVector<ImapArg> &args, int *i, Node *out, 
             out->flag = f.flag;
             return true;
         }
+    }
+    if (key == "NEW" || key == "OLD") { // RECENT UNSEEN, NOT RECENT
+        Node recent;
+        recent.kind = Kind::Recent;
+        if (key == "OLD") {
+            out->kind = Kind::Not;
+            out->children.append(recent);
+            return true;
+        }
+        Node unseen;
+        unseen.kind = Kind::FlagUnset;
+        unseen.flag = MessageFlag::Seen;
+        out->kind = Kind::And;
+        out->children = {recent, unseen};
+        return true;
     }
     if (key == "NOT") {
         out->kind = Kind::Not;
@@ -245,7 +259,7 @@ bool ImapSearchQuery::match(const Node &n, const Message &m, const MimeMessage *
     case Kind::Not:
         return !match(n.children[0], m, content, loaded);
     case Kind::All: return true;
-    case Kind::None: return false;
+    case Kind::Recent: return m.recent;
     case Kind::FlagSet: return m.info->flags & n.flag;
     case Kind::FlagUnset: return !(m.info->flags & n.flag);
     case Kind::Keyword:

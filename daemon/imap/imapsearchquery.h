@@ -22,9 +22,9 @@ class ImapSearchQuery
 {
 public:
     struct Node {
-        enum class Kind { And, Or, Not, All, None, FlagSet, FlagUnset, Keyword, Unkeyword, SeqSet, UidSet,
+        enum class Kind { And, Or, Not, All, FlagSet, FlagUnset, Keyword, Unkeyword, SeqSet, UidSet,
                           Before, On, Since, SentBefore, SentOn, SentSince, Larger, Smaller,
-                          Header, Body, Text, ModSeq };
+                          Header, Body, Text, ModSeq, Recent };
         Kind kind = Kind::All;
         QVector<Node> children;
         quint8 flag = 0;
@@ -43,6 +43,7 @@ public:
         quint32 maxUid = 0;  // for '*' in UID sets
         quint32 count = 0;   // for '*' in sequence sets
         const MessageInfo *info = nullptr;
+        bool recent = false; // \Recent in this session
         std::function<const MimeMessage *()> content; // nullptr result: unreadable (no match)
     };
 

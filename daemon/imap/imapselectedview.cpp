@@ -48,6 +48,7 @@ ImapSelectedView::ImapSelectedView(const QSharedPointer<Mailbox> &mailbox, bool 
     : QObject(parent), m_mailbox(mailbox), m_readOnly(readOnly)
 {
     m_uids = ImapUidSnapshot::uids(mailbox.data());
+    noteRecent(0);
     connect(mailbox.data(), &Mailbox::messagesAdded, this, &ImapSelectedView::onAdded);
     connect(mailbox.data(), &Mailbox::flagsChanged, this, &ImapSelectedView::onFlagsChanged);
     connect(mailbox.data(), &Mailbox::messagesExpunged, this, &ImapSelectedView::onExpunged);
@@ -63,6 +64,22 @@ int ImapSelectedView::seqOfUid(quint32 uid) const
     if (it == m_uids.cend() || *it != uid)
         return 0;
     return int(it - m_uids.cbegin()) + 1;
+}
+
+bool ImapSelectedView::isRecent(quint32 uid) const
+{
+    return std::binary_search(m_recent.cbegin(), m_recent.cend(), uid);
+}
+
+// The messages from m_uids[firstNewIndex] on are new to this view: claims them (read-write)
+// or looks at which ones nobody claimed yet (read-only).
+void ImapSelectedView::noteRecent(int firstNewIndex)
+{
+    if (firstNewIndex >= m_uids.size())
+        return;
+    const quint32 floor = m_readOnly ? m_mailbox->recentFloor() : m_mailbox->claimRecent(m_uids.last() + 1);
+    for (auto it = std::lower_bound(m_uids.cbegin() + firstNewIndex, m_uids.cend(), floor); it != m_uids.cend(); ++it)
+        m_recent.append(*it);
 }
 
 bool ImapSelectedView::resolve(const ImapSequenceSet &set, bool uid, QVector<quint32> *out) const
@@ -127,8 +144,11 @@ QByteArray ImapSelectedView::takeUpdates(bool allowExpunge, bool condstore)
         for (const MessageInfo &m : m_mailbox->messages())
             if (m.uid > last)
                 m_uids.append(m.uid);
-        if (m_uids.size() != before)
-            out += "* " + QByteArray::number(m_uids.size()) + " EXISTS\r\n";
+        if (m_uids.size() != before) {
+            noteRecent(before);
+            out += "* " + QByteArray::number(m_uids.size()) + " EXISTS\r\n* " + QByteArray::number(m_recent.size())
+                + " RECENT\r\n";
+        }
     }
     if (!m_flagsChanged.isEmpty()) {
         QVector<quint32> changed(m_flagsChanged.cbegin(), m_flagsChanged.cend());
@@ -140,7 +160,7 @@ QByteArray ImapSelectedView::takeUpdates(bool allowExpunge, bool condstore)
             if (seq == 0 || !info)
                 continue;
             out += "* " + QByteArray::number(seq) + " FETCH (UID " + QByteArray::number(uid) + " FLAGS "
-                + ImapFormat::flags(info->flags, info->keywords);
+                + ImapFormat::flags(info->flags, info->keywords, isRecent(uid));
             if (condstore)
                 out += " MODSEQ (" + QByteArray::number(info->modSeq) + ")";
             out += ")\r\n";
@@ -161,6 +181,8 @@ void ImapSelectedView::dropUids(const QVector<quint32> &uids)
         return;
     QSet<quint32> gone(uids.cbegin(), uids.cend());
     m_uids.erase(std::remove_if(m_uids.begin(), m_uids.end(), [&](quint32 u) { return gone.contains(u); }), m_uids.end());
+    m_recent.erase(std::remove_if(m_recent.begin(), m_recent.end(), [&](quint32 u) { return gone.contains(u); }),
+                   m_recent.end());
     m_expunged.erase(std::remove_if(m_expunged.begin(), m_expunged.end(), [&](quint32 u) { return gone.contains(u); }),
                      m_expunged.end());
 }

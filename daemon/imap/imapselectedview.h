@@ -27,6 +27,10 @@ public:
     const QVector<quint32> &uids() const { return m_uids; }
     quint32 uidAt(int seq) const { return m_uids.at(seq - 1); } // 1-based
     int seqOfUid(quint32 uid) const;                              // 0 when not in the view
+    // RFC 3501 \Recent: the messages this session is the first to be told about (a read-only
+    // view shows the unclaimed ones without claiming them).
+    bool isRecent(quint32 uid) const;
+    int recentCount() const { return int(m_recent.size()); }
 
     // Resolves a sequence set (message numbers, or UIDs when `uid`) to the UIDs of this
     // view, ascending. False for message numbers beyond the view (the caller answers BAD).
@@ -46,12 +50,14 @@ signals:
     void updatesPending(); // for IDLE
 
 private:
+    void noteRecent(int firstNewIndex);
     void onAdded(const QVector<quint32> &uids);
     void onFlagsChanged(const QVector<quint32> &uids);
     void onExpunged(const QVector<quint32> &uids);
 
     QSharedPointer<Mailbox> m_mailbox;
     QVector<quint32> m_uids;           // ascending; index + 1 = sequence number
+    QVector<quint32> m_recent;         // ascending, a subset of m_uids (usually empty)
     QVector<quint32> m_expunged;       // gone from the mailbox, not yet reported
     QSet<quint32> m_flagsChanged;
     bool m_added = false;

@@ -4,7 +4,10 @@
 #include "maildirnames.h"
 #include "mailstore.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
+#include <QtGlobal>
 #include <QFile>
 #include <QFileSystemWatcher>
 #include <QTimer>
@@ -79,6 +82,36 @@ int Mailbox::unseenCount() const
         if (!(m.flags & MessageFlag::Seen))
             ++n;
     return n;
+}
+
+quint32 Mailbox::recentFloor() const
+{
+    return m_folder->recentFloor();
+}
+
+quint32 Mailbox::claimRecent(quint32 upTo)
+{
+    // The floor only rises (for one UIDVALIDITY): below what we claimed, nobody can claim.
+    if (m_claimedValidity == uidValidity() && upTo <= m_claimedUpTo)
+        return upTo;
+    quint32 from = upTo;
+    StoreError error;
+    if (!m_folder->claimRecent(upTo, &from, &error)) {
+        qWarning("%s", qPrintable(error.message));
+        return upTo; // nothing recent rather than the same message recent everywhere
+    }
+    m_claimedUpTo = m_claimedValidity == uidValidity() ? std::max(m_claimedUpTo, upTo) : upTo;
+    m_claimedValidity = uidValidity();
+    return from;
+}
+
+int Mailbox::recentCount() const
+{
+    const QVector<MessageInfo> &msgs = m_folder->messages();
+    const quint32 floor = recentFloor();
+    const auto first = std::lower_bound(msgs.cbegin(), msgs.cend(), floor,
+                                        [](const MessageInfo &m, quint32 uid) { return m.uid < uid; });
+    return int(msgs.cend() - first);
 }
 
 QString Mailbox::messagePath(quint32 uid) const

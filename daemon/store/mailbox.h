@@ -44,6 +44,14 @@ public:
     const MessageInfo *message(quint32 uid) const;
     int unseenCount() const;
 
+    // RFC 3501 \Recent, one announcement per message across all sessions and processes.
+    // recentFloor(): UIDs at or above it are still unclaimed (what EXAMINE and STATUS show).
+    // claimRecent(): a read-write session takes the unclaimed UIDs below upTo and gets the
+    // first one it took (upTo or more: nothing taken).
+    quint32 recentFloor() const;
+    quint32 claimRecent(quint32 upTo);
+    int recentCount() const; // messages at or above the floor
+
     // Message content. The path is valid until the flags change (the file is renamed);
     // prefer openMessage/readMessage, which retry on a concurrent rename.
     QString messagePath(quint32 uid) const;
@@ -103,6 +111,8 @@ private:
     bool m_valid = true;
     std::unique_ptr<MaildirFolder> m_folder;
     int m_changesSinceSave = 0;
+    quint32 m_claimedUpTo = 0;          // this process claimed up to here (saves the lock)
+    quint32 m_claimedValidity = 0;
     QFileSystemWatcher *m_watcher = nullptr;
     QTimer *m_syncTimer = nullptr;
 };

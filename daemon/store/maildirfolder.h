@@ -68,6 +68,13 @@ public:
     // Meant for an instance that was not open()ed (reads only the journal's tail).
     // A file whose rename fails gets uid 0; returns false only when nothing could be done.
     bool addFiles(QVector<NewFile> *files, StoreError *error);
+    // RFC 3501 \Recent, shared by every session and process: UIDs at or above the floor kept
+    // in postroom-recent have not yet been announced as recent to a read-write session.
+    quint32 recentFloor() const; // reads the file, no lock (1 when there is none)
+    // Raises the floor to upTo under the lock. *from is the floor found: the caller owns the
+    // UIDs [*from, upTo) as recent (none when *from >= upTo). Losing the file only makes
+    // messages recent once more, so it is replaced without fsync.
+    bool claimRecent(quint32 upTo, quint32 *from, StoreError *error);
     // Keyword letters for names, adding missing ones to the table (under the lock).
     bool keywordMask(const QStringList &names, quint32 *mask, StoreError *error);
 

@@ -410,6 +410,7 @@ std::optional<FolderStatus> MailStore::folderStatus(const QString &rawAddress, c
     FolderStatus s;
     s.messages = int(mb->messages().size());
     s.unseen = mb->unseenCount();
+    s.recent = mb->recentCount();
     s.uidNext = mb->uidNext();
     s.uidValidity = mb->uidValidity();
     s.highestModSeq = mb->highestModSeq();

@@ -41,6 +41,7 @@ struct FolderInfo {
 struct FolderStatus {
     int messages = 0;
     int unseen = 0;
+    int recent = 0;             // not yet announced as \Recent to any read-write session
     quint32 uidNext = 0;
     quint32 uidValidity = 0;
     quint64 highestModSeq = 0;

@@ -309,7 +309,10 @@ class CommandsTest(ImapTestBase):
         self.assertEqual(c.search(None, "LARGER", str(len(MSG) - 1))[1][0], b"1")
         self.assertEqual(c.search(None, "SMALLER", "50")[1][0], b"")
         self.assertEqual(c.search(None, "SEEN")[1][0], b"1")
-        self.assertEqual(c.search(None, "NEW")[1][0], b"")
+        # This session selected the folder first: all five are \Recent here; NEW = RECENT UNSEEN.
+        self.assertEqual(c.search(None, "RECENT")[1][0], b"1 2 3 4 5")
+        self.assertEqual(c.search(None, "NEW")[1][0], b"2 3 4 5")
+        self.assertEqual(c.search(None, "OLD")[1][0], b"")
         self.assertEqual(c.search(None, "UID", "2:*", "*")[1][0], b"5")
         self.assertEqual(c.search("UTF-8", "SUBJECT", "note")[1][0], b"2 3 4 5")
         typ, data = c.search("KOI8-R", "SUBJECT", "x")
@@ -383,6 +386,81 @@ class CommandsTest(ImapTestBase):
         self.assertIn(b"OVERQUOTA", data[0])
 
 
+class RecentTest(ImapTestBase):
+    """RFC 3501 \\Recent: each message is recent in exactly one read-write session, the first
+    one told about it; EXAMINE and STATUS look without taking; it survives a restart."""
+
+    @staticmethod
+    def recent_count(untagged):
+        counts = [int(l.split()[1]) for l in untagged if l.endswith(b" RECENT")]
+        return counts[-1] if counts else None
+
+    @staticmethod
+    def recent_flags(session):
+        untagged, _ = session.command("FETCH 1:* (FLAGS)")
+        return [b"\\Recent" in l for l in untagged if b" FETCH " in l]
+
+    def test_one_session_gets_each_message_as_recent(self):
+        b = self.login()
+        b.create("Fresh")
+        for i in range(3):
+            b.append("Fresh", None, None, msg("r%d" % i))
+        self.assertIn(b"RECENT 3", b.status("Fresh", "(MESSAGES RECENT)")[1][0])
+
+        viewer = self.raw()
+        viewer.command("LOGIN %s %s" % (USER, PASSWORD))
+        untagged, tagged = viewer.command("EXAMINE Fresh")
+        self.assertEqual(self.recent_count(untagged), 3)
+        self.assertEqual(self.recent_flags(viewer), [True, True, True])
+
+        first = self.raw()
+        first.command("LOGIN %s %s" % (USER, PASSWORD))
+        untagged, _ = first.command("SELECT Fresh")
+        self.assertEqual(self.recent_count(untagged), 3)  # EXAMINE took none of them
+        self.assertEqual(self.recent_flags(first), [True, True, True])
+        first.command("STORE 2 +FLAGS (\\Seen)")
+        self.assertIn(b"* SEARCH 1 3", first.command("SEARCH NEW")[0])
+        self.assertIn(b"* SEARCH 1 2 3", first.command("SEARCH RECENT")[0])
+
+        second = self.raw()
+        second.command("LOGIN %s %s" % (USER, PASSWORD))
+        untagged, _ = second.command("SELECT Fresh")
+        self.assertEqual(self.recent_count(untagged), 0)
+        self.assertEqual(self.recent_flags(second), [False, False, False])
+        self.assertIn(b"* SEARCH 1 2 3", second.command("SEARCH OLD")[0])
+        self.assertIn(b"RECENT 0", b.status("Fresh", "(RECENT)")[1][0])
+
+        # New mail: the first session that hears of it takes it, the other sees it as old.
+        b.append("Fresh", None, None, msg("r3"))
+        time.sleep(0.3)
+        untagged, _ = second.command("NOOP")
+        self.assertIn(b"* 4 EXISTS", untagged)
+        self.assertEqual(self.recent_count(untagged), 1)
+        untagged, _ = first.command("NOOP")
+        self.assertIn(b"* 4 EXISTS", untagged)
+        self.assertEqual(self.recent_count(untagged), 3)
+        self.assertEqual(self.recent_flags(first), [True, True, True, False])
+        self.assertEqual(self.recent_flags(second), [False, False, False, True])
+
+        # An expunged recent message leaves the count.
+        second.command("STORE 4 +FLAGS (\\Deleted)")
+        second.command("EXPUNGE")
+        untagged, _ = second.command("SELECT Fresh")
+        self.assertEqual(self.recent_count(untagged), 0)
+
+        # The claim is kept on disk: after a restart nothing comes back as recent.
+        for session in (viewer, first, second):
+            session.close()
+        self._logout(b)
+        self.daemon.restart()
+        again = self.raw()
+        again.command("LOGIN %s %s" % (USER, PASSWORD))
+        untagged, _ = again.command("SELECT Fresh")
+        self.assertEqual(self.recent_count(untagged), 0)
+        self.assertIn(b"* SEARCH", again.command("SEARCH RECENT")[0])
+        self.assertNotIn(b"* SEARCH 1", again.command("SEARCH RECENT")[0])
+
+
 class SessionsTest(ImapTestBase):
     def test_changes_between_sessions(self):
         a = self.raw()
@@ -426,6 +504,7 @@ class SessionsTest(ImapTestBase):
         elapsed = time.time() - start
         self.assertEqual(line, b"* 1 EXISTS")
         self.assertLess(elapsed, 1.0)
+        self.assertEqual(a.read_line(), b"* 1 RECENT")
         # Delivery through SMTP-less store path: another process (the CLI) is not needed here;
         # flags from another session show up as FETCH during IDLE.
         b.select("Idle")

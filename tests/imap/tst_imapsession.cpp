@@ -210,10 +210,14 @@ void tst_ImapSession::idleSeesDelivery()
     QTcpSocket *s = connectClient();
     login(s);
     const QByteArrayList sel = command(s, "s", "SELECT INBOX");
-    int exists = 0;
-    for (const QByteArray &l : sel)
+    int exists = 0, recent = -1;
+    for (const QByteArray &l : sel) {
         if (l.endsWith(" EXISTS"))
             exists = l.split(' ').at(1).toInt();
+        if (l.endsWith(" RECENT"))
+            recent = l.split(' ').at(1).toInt();
+    }
+    QVERIFY(recent >= 0);
     s->write("i IDLE\r\n");
     QCOMPARE(readLine(s), QByteArray("+ idling"));
     QElapsedTimer t;
@@ -226,6 +230,7 @@ void tst_ImapSession::idleSeesDelivery()
     const QByteArray line = readLine(s, 3000);
     QCOMPARE(line, "* " + QByteArray::number(exists + 1) + " EXISTS");
     QVERIFY2(t.elapsed() < 1000, QByteArray::number(t.elapsed()).constData());
+    QCOMPARE(readLine(s), "* " + QByteArray::number(recent + 1) + " RECENT");
     s->write("DONE\r\n");
     QVERIFY(readLine(s).startsWith("i OK"));
     delete s;

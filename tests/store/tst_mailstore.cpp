@@ -8,6 +8,8 @@
 #include <QSignalSpy>
 #include <QThread>
 
+#include <algorithm>
+
 class tst_MailStore : public QObject
 {
     Q_OBJECT
@@ -92,6 +94,81 @@ private slots:
         QCOMPARE(mb->message(3)->flags, quint8(MessageFlag::Answered));
         QCOMPARE(mb->message(3)->modSeq, modSeq3);
         QCOMPARE(mb->highestModSeq(), highest);
+    }
+
+    // \Recent: each UID is claimed by exactly one claimant, also between two stores (two
+    // daemons) and between threads with their own folder objects; a replaced journal (new
+    // UIDVALIDITY) makes everything unclaimed again.
+    void recentClaimedOnce()
+    {
+        StoreFixture f;
+        const QString bob = QStringLiteral("bob@example.com");
+        QVERIFY(f.addUser(bob));
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(f.deliver(bob, testMessage(i)));
+        AccountStore otherAccounts(f.dir.path());
+        otherAccounts.setDomains(f.domains);
+        MailStore other(f.dir.path(), &otherAccounts);
+        auto a = f.store->openMailbox(bob, QStringLiteral("INBOX"));
+        auto b = other.openMailbox(bob, QStringLiteral("INBOX"));
+        QVERIFY(a && b);
+        QCOMPARE(a->recentCount(), 5);
+        QCOMPARE(a->recentFloor(), 1u);
+        QCOMPARE(a->claimRecent(6), 1u);   // a takes 1..5
+        QCOMPARE(b->claimRecent(6), 6u);   // b gets nothing
+        QCOMPARE(b->recentCount(), 0);
+        QVERIFY(f.deliver(bob, testMessage(5)));
+        QVERIFY(f.deliver(bob, testMessage(6)));
+        QVERIFY(a->sync() && b->sync());
+        QCOMPARE(b->recentCount(), 2);
+        QCOMPARE(b->claimRecent(8), 6u);   // now b is first: 6..7
+        QCOMPARE(a->claimRecent(8), 8u);
+        QCOMPARE(a->recentFloor(), 8u);
+
+        // Four threads, each with its own MaildirFolder, race for 200 new messages.
+        const QString path = f.store->maildirPath(bob);
+        for (int i = 0; i < 200; ++i)
+            QVERIFY(f.deliver(bob, testMessage(100 + i)));
+        QVector<QVector<quint32>> claimed(4);
+        QVector<QThread *> threads;
+        for (int t = 0; t < 4; ++t) {
+            threads << QThread::create([&, t] {
+                MaildirFolder folder(path);
+                MaildirFolder::Changes changes;
+                StoreError error;
+                if (!folder.open(&error))
+                    return;
+                for (quint32 upTo = 9; upTo <= 208; upTo += 1 + t) {
+                    quint32 from = 0;
+                    if (folder.claimRecent(upTo, &from, &error))
+                        for (quint32 uid = from; uid < upTo; ++uid)
+                            claimed[t] << uid;
+                }
+            });
+            threads.last()->start();
+        }
+        QVector<quint32> all;
+        for (int t = 0; t < 4; ++t) {
+            QVERIFY(threads[t]->wait(30000));
+            delete threads[t];
+            all += claimed[t];
+        }
+        std::sort(all.begin(), all.end());
+        QVector<quint32> expected;
+        for (quint32 uid = 8; uid < 208; ++uid)
+            expected << uid;
+        QCOMPARE(all, expected);
+
+        // A new journal (UIDVALIDITY) makes the old floor meaningless.
+        const quint32 oldValidity = a->uidValidity();
+        a.reset();
+        b.reset();
+        QVERIFY(QFile::remove(path + QLatin1String("/postroom-uidlist")));
+        f.reopen();
+        auto c = f.store->openMailbox(bob, QStringLiteral("INBOX"));
+        QVERIFY(c);
+        QVERIFY(c->uidValidity() > oldValidity);
+        QCOMPARE(c->recentCount(), int(c->messages().size()));
     }
 
     void uidsStableAcrossRestartsAndRebuilds()
