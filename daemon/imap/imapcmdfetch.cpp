@@ -103,7 +103,7 @@ void ImapSession::cmdFetch(const ImapCommand &cmd)
     if (!resolveSet(cmd.args[0], cmd.uid, &uids))
         return;
     if (parsed->changedSince || parsed->has(ImapFetchRequest::Item::Kind::ModSeq))
-        m_condstore = true;
+        enableCondstore();
 
     struct Job {
         ImapFetchRequest request;
@@ -258,8 +258,10 @@ void ImapSession::cmdFetch(const ImapCommand &cmd)
             send(out);
         if (job->next < job->uids.size())
             return false;
+        // OK, not NO: the messages still there were answered, and a client that takes NO as
+        // failure would throw them away (RFC 5530 3 shows OK; Dovecot does the same).
         if (job->expunged && !job->uidCommand)
-            no("[EXPUNGEISSUED] Some messages were expunged.");
+            ok("[EXPUNGEISSUED] Some messages were expunged.");
         else
             ok("Fetch completed.");
         return true;

@@ -3,43 +3,12 @@
 // LIST-STATUS RFC 5819, SPECIAL-USE RFC 6154, CHILDREN RFC 3348) and STATUS.
 // Folder names are validated by the store; here they are only decoded.
 #include "imapformat.h"
+#include "imaplistselection.h"
 #include "imapselectedview.h"
 #include "imapsession.h"
 #include "logging.h"
 #include "mailstore.h"
 #include "servicecontext.h"
-
-namespace {
-// RFC 3501 6.3.8: '*' matches anything, '%' anything but the hierarchy separator.
-bool wildcardMatch(const QString &pattern, int p, const QString &name, int n)
-{
-    while (p < pattern.size()) {
-        const QChar c = pattern.at(p);
-        if (c == QLatin1Char('*') || c == QLatin1Char('%')) {
-            for (int k = n; k <= name.size(); ++k) {
-                if (wildcardMatch(pattern, p + 1, name, k))
-                    return true;
-                if (k < name.size() && c == QLatin1Char('%') && name.at(k) == QLatin1Char('/'))
-                    return false;
-            }
-            return false;
-        }
-        if (n >= name.size() || name.at(n) != c)
-            return false;
-        ++p;
-        ++n;
-    }
-    return n == name.size();
-}
-
-bool matches(const QString &pattern, const QString &name)
-{
-    // INBOX is case-insensitive, also as the first element of a pattern.
-    if (pattern.startsWith(QLatin1String("INBOX"), Qt::CaseInsensitive) && name.startsWith(QLatin1String("INBOX")))
-        return wildcardMatch(QStringLiteral("INBOX") + pattern.mid(5), 0, name, 0);
-    return wildcardMatch(pattern, 0, name, 0);
-}
-}
 
 void ImapSession::unselect(bool expungeDeleted)
 {
@@ -86,9 +55,6 @@ void ImapSession::cmdSelect(const ImapCommand &cmd)
     m_view = new ImapSelectedView(mailbox, readOnly, this);
     m_state = State::Selected;
 
-    QByteArray flags = "\\Answered \\Flagged \\Deleted \\Seen \\Draft";
-    for (const QString &k : mailbox->keywords())
-        flags += ' ' + k.toUtf8();
     int firstUnseen = 0;
     const QVector<MessageInfo> &msgs = mailbox->messages();
     for (int i = 0; i < msgs.size(); ++i) {
@@ -97,9 +63,7 @@ void ImapSession::cmdSelect(const ImapCommand &cmd)
             break;
         }
     }
-    QByteArray out = "* FLAGS (" + flags + ")\r\n";
-    out += readOnly ? QByteArray("* OK [PERMANENTFLAGS ()] Read-only mailbox.\r\n")
-                    : "* OK [PERMANENTFLAGS (" + flags + " \\*)] Flags permitted.\r\n";
+    QByteArray out = m_view->flagsResponse();
     out += "* " + QByteArray::number(m_view->count()) + " EXISTS\r\n* " + QByteArray::number(m_view->recentCount()) + " RECENT\r\n";
     if (firstUnseen)
         out += "* OK [UNSEEN " + QByteArray::number(firstUnseen) + "] First unseen.\r\n";
@@ -180,17 +144,20 @@ void ImapSession::cmdList(const ImapCommand &cmd)
     const bool lsub = m_commandName == "LSUB";
     // list = "LIST" [SP list-select-opts] SP mailbox SP mbox-or-pat [SP list-return-opts]
     int i = 0;
-    bool selectSubscribed = lsub, selectSpecialUse = false, returnSubscribed = false, returnSpecialUse = true;
-    bool extended = false;
+    ImapListSelection::Options options;
+    options.lsub = lsub;
     QVector<ImapArg> statusItems;
     if (!lsub && i < cmd.args.size() && cmd.args[i].isList()) {
-        extended = true;
+        bool selects = false; // RFC 5258 3.1: RECURSIVEMATCH needs another selection option
         for (const ImapArg &o : cmd.args[i].list) {
-            if (o.isAtom("SUBSCRIBED")) selectSubscribed = returnSubscribed = true;
-            else if (o.isAtom("SPECIAL-USE")) selectSpecialUse = true;
-            else if (o.isAtom("REMOTE") || o.isAtom("RECURSIVEMATCH")) {}
+            if (o.isAtom("SUBSCRIBED")) options.selectSubscribed = selects = true;
+            else if (o.isAtom("SPECIAL-USE")) options.selectSpecialUse = selects = true;
+            else if (o.isAtom("RECURSIVEMATCH")) options.recursiveMatch = true;
+            else if (o.isAtom("REMOTE")) {}
             else return bad("Unknown LIST selection option");
         }
+        if (options.recursiveMatch && !selects)
+            return bad("RECURSIVEMATCH needs another selection option");
         ++i;
     }
     if (cmd.args.size() < i + 2 || !cmd.args[i].isAString() || !(cmd.args[i + 1].isAString() || (!lsub && cmd.args[i + 1].isList())))
@@ -210,17 +177,15 @@ void ImapSession::cmdList(const ImapCommand &cmd)
     if (i < cmd.args.size()) {
         if (lsub || cmd.args.size() != i + 2 || !cmd.args[i].isAtom("RETURN") || !cmd.args[i + 1].isList())
             return bad("Invalid LIST return options");
-        extended = true;
         const QVector<ImapArg> &opts = cmd.args[i + 1].list;
         for (int k = 0; k < opts.size(); ++k) {
-            if (opts[k].isAtom("SUBSCRIBED")) returnSubscribed = true;
+            if (opts[k].isAtom("SUBSCRIBED")) options.returnSubscribed = true;
             else if (opts[k].isAtom("CHILDREN")) {}
-            else if (opts[k].isAtom("SPECIAL-USE")) returnSpecialUse = true;
+            else if (opts[k].isAtom("SPECIAL-USE")) options.returnSpecialUse = true;
             else if (opts[k].isAtom("STATUS") && k + 1 < opts.size() && opts[k + 1].isList()) statusItems = opts[++k].list;
             else return bad("Unknown LIST return option");
         }
     }
-    Q_UNUSED(extended);
     if (patterns.size() == 1 && patterns[0].isEmpty()) {
         send(QByteArray("* ") + (lsub ? "LSUB" : "LIST") + " (\\Noselect) \"/\" \"\"\r\n");
         return ok(lsub ? "Lsub completed." : "List completed.");
@@ -237,26 +202,17 @@ void ImapSession::cmdList(const ImapCommand &cmd)
             continue;
         decodedPatterns.append(*ref + *pat);
     }
+    const QStringList subscriptions = (lsub || options.selectSubscribed || options.returnSubscribed)
+                                          ? m_ctx->mailStore->subscriptions(m_user) : QStringList();
     QByteArray out;
-    for (const FolderInfo &f : *folders) {
-        bool hit = false;
-        for (const QString &p : std::as_const(decodedPatterns))
-            hit = hit || matches(p, f.name);
-        if (!hit || (selectSubscribed && !f.subscribed) || (selectSpecialUse && f.specialUse.isEmpty()))
-            continue;
-        QByteArrayList attrs;
-        if (!f.selectable)
-            attrs << "\\Noselect"; // a Maildir++ level without a folder of its own (".A.B" without ".A")
-        if (!lsub)
-            attrs << (f.hasChildren ? "\\HasChildren" : "\\HasNoChildren");
-        if (returnSubscribed && f.subscribed)
-            attrs << "\\Subscribed";
-        if (returnSpecialUse && !lsub && !f.specialUse.isEmpty())
-            attrs << f.specialUse.toUtf8();
-        out += QByteArray("* ") + (lsub ? "LSUB" : "LIST") + " (" + attrs.join(' ') + ") \"/\" " + ImapFormat::mailbox(f.name) + "\r\n";
-        if (!statusItems.isEmpty()) {
+    for (const ImapListSelection::Entry &e : ImapListSelection::select(*folders, subscriptions, decodedPatterns, options)) {
+        out += QByteArray("* ") + (lsub ? "LSUB" : "LIST") + " (" + e.attributes.join(' ') + ") \"/\" " + ImapFormat::mailbox(e.name);
+        if (e.childInfoSubscribed)
+            out += " (CHILDINFO (\"SUBSCRIBED\"))";
+        out += "\r\n";
+        if (!statusItems.isEmpty() && e.exists && !e.attributes.contains("\\Noselect")) {
             QByteArray statusError;
-            const std::optional<QByteArray> status = statusItems.isEmpty() ? std::nullopt : this->statusItems(f.name, statusItems, &statusError);
+            const std::optional<QByteArray> status = this->statusItems(e.name, statusItems, &statusError);
             if (!statusError.isEmpty())
                 return bad(statusError);
             if (status)

@@ -59,12 +59,12 @@ void ImapSession::cmdEnable(const ImapCommand &cmd)
     for (const ImapArg &a : cmd.args) {
         if (!a.isAtom())
             return bad("Invalid ENABLE argument");
-        if (a.isAtom("CONDSTORE") && !m_condstore) {
-            m_condstore = true;
+        if (a.isAtom("CONDSTORE") && !m_condstore)
             enabled += " CONDSTORE";
-        }
     }
     send("* ENABLED" + enabled + "\r\n");
+    if (enabled.contains("CONDSTORE"))
+        enableCondstore();
     ok("ENABLE completed.");
 }
 

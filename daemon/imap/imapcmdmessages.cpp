@@ -4,8 +4,11 @@
 #include "imapformat.h"
 #include "imapselectedview.h"
 #include "imapsession.h"
+#include "maildirnames.h"
 #include "mailstore.h"
 #include "servicecontext.h"
+
+#include <algorithm>
 
 bool ImapSession::resolveSet(const ImapArg &arg, bool uid, QVector<quint32> *uids)
 {
@@ -77,7 +80,7 @@ void ImapSession::cmdStore(const ImapCommand &cmd)
         if (mods.size() != 2 || !mods[0].isAtom("UNCHANGEDSINCE") || !mods[1].isAtom()
             || (unchangedSince = mods[1].value.toULongLong(&okNumber), !okNumber))
             return bad("Invalid STORE modifier");
-        m_condstore = true;
+        enableCondstore();
         i = 2; // UNCHANGEDSINCE 0 fails every message (handled below)
     }
     if (cmd.args.size() < i + 2 || !cmd.args[i].isAtom())
@@ -123,7 +126,7 @@ void ImapSession::cmdStore(const ImapCommand &cmd)
     // Every message in the set gets its FETCH (unless .SILENT), and no second one later.
     const QSet<quint32> failedSet(failed.cbegin(), failed.cend());
     m_view->forgetFlagChanges(present);
-    QByteArray out;
+    QByteArray out = m_view->takeKeywordUpdate(); // a keyword new to the folder: FLAGS first
     for (quint32 uid : std::as_const(present)) {
         if (failedSet.contains(uid))
             continue;
@@ -150,8 +153,8 @@ void ImapSession::cmdStore(const ImapCommand &cmd)
         std::sort(numbers.begin(), numbers.end());
         return ok("[MODIFIED " + ImapSequenceSet::fromList(numbers).toString() + "] Conditional STORE failed.");
     }
-    if (present.size() < uids.size())
-        return no("[EXPUNGEISSUED] Some messages were expunged.");
+    if (present.size() < uids.size()) // the others were changed: OK, as for FETCH
+        return ok("[EXPUNGEISSUED] Some messages were expunged.");
     ok("Store completed.");
 }
 
@@ -176,11 +179,18 @@ void ImapSession::cmdCopy(const ImapCommand &cmd)
     if (uids.isEmpty())
         return ok(move ? "Move completed." : "Copy completed.");
     Mailbox *mailbox = m_view->mailbox();
+    // By message number, a message another session expunged fails the whole command before
+    // anything is copied (RFC 3501 6.4.7: all or nothing); UID COPY/MOVE skip it.
+    if (!cmd.uid && std::any_of(uids.cbegin(), uids.cend(), [mailbox](quint32 uid) { return !mailbox->message(uid); }))
+        return no("[EXPUNGEISSUED] Some messages were expunged.");
     QVector<quint32> sources;
     const std::optional<QVector<quint32>> newUids = move ? mailbox->moveTo(uids, *target, &sources, &error)
                                                          : mailbox->copyTo(uids, *target, &sources, &error);
     if (!newUids)
         return no(ImapFormat::storeError(error));
+    // Into the selected folder itself: its EXISTS belongs before the tagged reply.
+    if (MaildirNames::canonicalFolderName(*target) == MaildirNames::canonicalFolderName(mailbox->name()))
+        mailbox->sync();
     QByteArray code;
     if (!newUids->isEmpty()) {
         // COPYUID lists source and destination UIDs in matching order.
@@ -207,7 +217,5 @@ void ImapSession::cmdCopy(const ImapCommand &cmd)
             send("* OK " + code + "Moved.\r\n");
         return ok("Move completed.");
     }
-    if (sources.size() < uids.size())
-        return no("[EXPUNGEISSUED] Some messages were expunged.");
     ok(code + "Copy completed.");
 }

@@ -31,11 +31,12 @@ void ImapSession::cmdSearch(const ImapCommand &cmd)
     if (!query)
         return charsetProblem ? no(error) : bad(error);
     if (query->usesModSeq())
-        m_condstore = true;
+        enableCondstore();
 
     Mailbox *mailbox = m_view->mailbox();
     const QVector<quint32> &uids = m_view->uids();
     QVector<quint32> hits;
+    QVector<quint64> hitModSeqs; // parallel to hits
     quint64 highestModSeq = 0;
     ImapSearchQuery::Message m;
     m.count = quint32(uids.size());
@@ -60,6 +61,7 @@ void ImapSession::cmdSearch(const ImapCommand &cmd)
         m.recent = m_view->isRecent(m.uid);
         if (query->matches(m)) {
             hits.append(cmd.uid ? m.uid : m.seq);
+            hitModSeqs.append(info->modSeq);
             highestModSeq = std::max(highestModSeq, info->modSeq);
         }
     }
@@ -75,8 +77,13 @@ void ImapSession::cmdSearch(const ImapCommand &cmd)
         }
         if (wantCount)
             out += " COUNT " + QByteArray::number(hits.size());
-        if (query->usesModSeq() && !hits.isEmpty())
-            out += " MODSEQ " + QByteArray::number(highestModSeq);
+        if (query->usesModSeq() && !hits.isEmpty()) {
+            // RFC 4731 3.2 / RFC 7162 3.1.5: the highest MODSEQ of the messages returned;
+            // MIN and MAX alone return one message each.
+            const quint64 returned = (wantAll || wantCount) ? highestModSeq
+                                     : std::max(wantMin ? hitModSeqs.first() : 0, wantMax ? hitModSeqs.last() : 0);
+            out += " MODSEQ " + QByteArray::number(returned);
+        }
         out += "\r\n";
     } else {
         out = "* SEARCH";

@@ -40,6 +40,15 @@ bool isAtomEnd(char c)
     return c == ' ' || c == '(' || c == ')' || c == '"' || c == '\0' || c == '\r' || c == '\n';
 }
 
+// FETCH attributes whose atom goes on through "[section]", spaces and parentheses included
+// (BODY[HEADER.FIELDS (A B)]). Elsewhere '[' is an ordinary atom character (a mailbox
+// named "a[b").
+bool takesSection(const QByteArray &atomSoFar)
+{
+    const QByteArray a = atomSoFar.toUpper();
+    return a == "BODY" || a == "BODY.PEEK" || a == "BINARY" || a == "BINARY.PEEK" || a == "BINARY.SIZE";
+}
+
 bool parseAtom(Cursor &c, QByteArray *out, QByteArray *error)
 {
     const QByteArray &line = c.cur();
@@ -53,7 +62,7 @@ bool parseAtom(Cursor &c, QByteArray *out, QByteArray *error)
             *error = "Invalid characters in atom";
             return false;
         }
-        if (ch == '[')
+        if (ch == '[' && (bracket > 0 || takesSection(atom)))
             ++bracket;
         else if (ch == ']' && bracket > 0)
             --bracket;

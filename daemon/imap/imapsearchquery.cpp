@@ -2,6 +2,7 @@
 
 #include "imapformat.h"
 #include "imaplimits.h"
+#include "mimeaddress.h"
 #include "mimecontent.h"
 #include "mimedecoder.h"
 #include "mimemessage.h"
@@ -300,10 +301,18 @@ bool ImapSearchQuery::match(const Node &n, const Message &m, const MimeMessage *
 
 bool ImapSearchQuery::headerContains(const MimeMessage &msg, const QByteArray &name, const QString &needle)
 {
+    static const QByteArrayList addressHeaders = {"from", "to", "cc", "bcc", "sender", "reply-to"};
+    const bool addresses = addressHeaders.contains(name.toLower());
     const QList<QByteArray> values = msg.headerValues(0, name);
     for (const QByteArray &v : values) {
         if (needle.isEmpty() || MimeDecoder::decodeWords(v).contains(needle, Qt::CaseInsensitive))
             return true;
+        // Also the parsed form, as Dovecot does: "<user (c)@ (c) example.org>" is found
+        // by FROM user@example.org.
+        if (addresses)
+            for (const MimeAddress::Mailbox &m : MimeAddress::parseMailboxes(v))
+                if ((m.name + QLatin1String(" <") + m.address + QLatin1Char('>')).contains(needle, Qt::CaseInsensitive))
+                    return true;
     }
     return false;
 }

@@ -122,9 +122,26 @@ bool ImapSelectedView::resolve(const ImapSequenceSet &set, bool uid, QVector<qui
     return true;
 }
 
+QByteArray ImapSelectedView::flagsResponse()
+{
+    QByteArray flags = "\\Answered \\Flagged \\Deleted \\Seen \\Draft";
+    const QStringList keywords = m_mailbox->keywords();
+    for (const QString &k : keywords)
+        flags += ' ' + k.toUtf8();
+    m_keywordsSaid = int(keywords.size());
+    return "* FLAGS (" + flags + ")\r\n"
+        + (m_readOnly ? QByteArray("* OK [PERMANENTFLAGS ()] Read-only mailbox.\r\n")
+                      : "* OK [PERMANENTFLAGS (" + flags + " \\*)] Flags permitted.\r\n");
+}
+
+QByteArray ImapSelectedView::takeKeywordUpdate()
+{
+    return m_mailbox->keywords().size() == m_keywordsSaid ? QByteArray() : flagsResponse();
+}
+
 QByteArray ImapSelectedView::takeUpdates(bool allowExpunge, bool condstore)
 {
-    QByteArray out;
+    QByteArray out = takeKeywordUpdate();
     if (allowExpunge && !m_expunged.isEmpty()) {
         std::sort(m_expunged.begin(), m_expunged.end());
         // Highest first: each number stays valid for the client as it applies them.

@@ -36,6 +36,12 @@ public:
     // view, ascending. False for message numbers beyond the view (the caller answers BAD).
     bool resolve(const ImapSequenceSet &set, bool uid, QVector<quint32> *out) const;
 
+    // "* FLAGS (...)" and "* OK [PERMANENTFLAGS (...)]" with the folder's keywords. The update
+    // variant is empty unless a keyword was added since this view last said them: a client
+    // must hear of a keyword in FLAGS before it appears in a FETCH (RFC 3501 7.2.6).
+    QByteArray flagsResponse();
+    QByteArray takeKeywordUpdate();
+
     // The untagged responses for what changed since the last call. EXPUNGEs only when
     // allowExpunge (not during FETCH, STORE, SEARCH); MODSEQ in FETCH when condstore.
     QByteArray takeUpdates(bool allowExpunge, bool condstore);
@@ -60,6 +66,7 @@ private:
     QVector<quint32> m_recent;         // ascending, a subset of m_uids (usually empty)
     QVector<quint32> m_expunged;       // gone from the mailbox, not yet reported
     QSet<quint32> m_flagsChanged;
+    int m_keywordsSaid = 0;            // the folder's keyword table only grows
     bool m_added = false;
     bool m_readOnly = false;
     bool m_removed = false;

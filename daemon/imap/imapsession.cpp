@@ -5,12 +5,14 @@
 #include "imaplimits.h"
 #include "imapselectedview.h"
 #include "logging.h"
+#include "mailbox.h"
 #include "ratelimiter.h"
 #include "servicecontext.h"
 #include "statsregistry.h"
 #include "tlscontext.h"
 
 #include <QSslSocket>
+#include <algorithm>
 #include <QTcpSocket>
 #include <QTimerEvent>
 
@@ -231,7 +233,22 @@ void ImapSession::handleCommand(const ImapRawCommand &raw)
             return bad(entry->states == ImapCommandTable::Selected ? "No mailbox selected" : "Already logged in");
         return bad("Command not valid in this state");
     }
+    if (m_view && !m_view->removed()) { // keywords another session added, before any FETCH shows them
+        const QByteArray keywords = m_view->takeKeywordUpdate();
+        if (!keywords.isEmpty())
+            send(keywords);
+    }
     (this->*(entry->handler))(*cmd);
+}
+
+void ImapSession::enableCondstore()
+{
+    if (m_condstore)
+        return;
+    m_condstore = true;
+    if (m_view)
+        send("* OK [HIGHESTMODSEQ " + QByteArray::number(std::max<quint64>(1, m_view->mailbox()->highestModSeq()))
+             + "] Highest\r\n");
 }
 
 void ImapSession::sendUpdates(bool allowExpunge)

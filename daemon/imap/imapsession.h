@@ -63,6 +63,9 @@ private:
     void bad(const QByteArray &text) { finish("BAD", text); }
     void no(const QByteArray &text) { finish("NO", text); }
     void ok(const QByteArray &text) { finish("OK", text); }
+    // RFC 7162 3.1: CONDSTORE turned on by a command while a folder is selected announces
+    // the folder's HIGHESTMODSEQ (SELECT (CONDSTORE) says it in its own reply).
+    void enableCondstore();
     void sendUpdates(bool allowExpunge);
     void closeConnection();
     void restartTimer();

@@ -216,11 +216,17 @@ private:
         }
     }
 
-    QByteArray readDomain()
+    // Comments before the domain are skipped ("x@ (c) y"), and inside <...> all of them; a
+    // comment after a bare addr-spec is its display name ("x@y (Name)"), so it stays.
+    QByteArray readDomain(bool inAngle = false)
     {
         QByteArray d;
         while (m_p < m_t.size()) {
             const Token &t = m_t.at(m_p);
+            if (t.type == Token::Comment && (d.isEmpty() || inAngle)) {
+                ++m_p;
+                continue;
+            }
             if (t.type == Token::Atom || t.type == Token::Literal) {
                 d.append(t.text);
             } else if (t.type == Token::Special && t.text.at(0) == '.') {
@@ -252,7 +258,7 @@ private:
         a->mailbox = local;
         if (isSpecial(m_p, '@')) {
             ++m_p;
-            a->host = readDomain();
+            a->host = readDomain(inAngle);
         }
     }
 

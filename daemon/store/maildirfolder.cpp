@@ -22,6 +22,32 @@ const char JournalName[] = "postroom-uidlist";
 
 QString sysError() { return QString::fromLocal8Bit(std::strerror(errno)); }
 QByteArray enc(const QString &s) { return QFile::encodeName(s); }
+
+// A UIDVALIDITY no folder of this user had before, also not one deleted and created again
+// within the same second (clients cache by name + UIDVALIDITY + UID). The last one given
+// out is kept in postroom-uidvalidity in the Maildir root, under flock.
+quint32 nextUidValidity(const QString &folderPath, quint32 atLeast)
+{
+    const bool subfolder = QFile::exists(folderPath + QLatin1String("/maildirfolder"));
+    const QString root = subfolder ? folderPath.section(QLatin1Char('/'), 0, -2) : folderPath;
+    quint32 validity = std::max(atLeast, quint32(QDateTime::currentSecsSinceEpoch()));
+    const int fd = ::open(enc(root + QLatin1String("/postroom-uidvalidity")).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return validity; // the time alone, as before
+    while (::flock(fd, LOCK_EX) != 0 && errno == EINTR) {
+    }
+    char buffer[32] = {};
+    const ssize_t n = ::pread(fd, buffer, sizeof buffer - 1, 0);
+    bool ok = false;
+    const quint32 last = n > 0 ? QByteArray(buffer, int(n)).trimmed().toUInt(&ok) : 0;
+    if (ok && last >= validity)
+        validity = last + 1;
+    const QByteArray text = QByteArray::number(validity) + '\n';
+    if (::pwrite(fd, text.constData(), size_t(text.size()), 0) == ssize_t(text.size()))
+        (void)::ftruncate(fd, text.size());
+    ::close(fd); // releases the lock
+    return validity;
+}
 }
 
 MaildirFolder::MaildirFolder(const QString &path) : m_path(path) {}
@@ -149,9 +175,7 @@ void MaildirFolder::compactEntries()
 bool MaildirFolder::startNewJournal(StoreError *error)
 {
     // Lock held. A new journal means new UIDs, so UIDVALIDITY must change (and grow).
-    quint32 validity = quint32(QDateTime::currentSecsSinceEpoch());
-    if (m_uidValidity >= validity)
-        validity = m_uidValidity + 1;
+    const quint32 validity = nextUidValidity(m_path, m_uidValidity + 1);
     const QByteArray header = QByteArray("PRUL1 V") + QByteArray::number(validity) + " N1 H0\n";
     QString err;
     if (!AtomicFile::write(journalPath(), header, &err, 0600))

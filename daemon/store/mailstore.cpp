@@ -332,6 +332,15 @@ bool MailStore::renameFolder(const QString &rawAddress, const QString &from, con
     return true;
 }
 
+QStringList MailStore::subscriptions(const QString &rawAddress)
+{
+    const QString address = accountAddress(rawAddress, nullptr);
+    if (address.isEmpty())
+        return {};
+    QMutexLocker lock(&m_subscriptionMutex);
+    return readSubscriptions(address);
+}
+
 QStringList MailStore::readSubscriptions(const QString &address) const
 {
     QFile f(maildirPath(address) + QLatin1Char('/') + QLatin1String(SubscriptionsName));

@@ -51,6 +51,8 @@ public:
     // folder and leaves INBOX empty (RFC 9051 6.3.6).
     bool renameFolder(const QString &address, const QString &from, const QString &to, StoreError *error = nullptr);
     bool setSubscribed(const QString &address, const QString &name, bool subscribed, StoreError *error = nullptr);
+    // Every subscribed name, also of folders that no longer exist (RFC 3501 6.3.6, LSUB).
+    QStringList subscriptions(const QString &address);
     std::optional<FolderStatus> folderStatus(const QString &address, const QString &name, StoreError *error = nullptr);
 
     // The one shared Mailbox for this folder in this daemon (opened and synced on first use).

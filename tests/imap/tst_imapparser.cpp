@@ -116,6 +116,12 @@ void tst_ImapParser::commands_data()
     QTest::newRow("unbalanced (") << QByteArray("a X (a b\r\n") << QByteArray("BAD a Missing ')';");
     QTest::newRow("unbalanced )") << QByteArray("a X a)\r\n") << QByteArray("BAD a Expected space between arguments;");
     QTest::newRow("unbalanced [") << QByteArray("a FETCH 1 BODY[1\r\n") << QByteArray("BAD a Missing ']';");
+    // imaptest "atoms": every ATOM-CHAR, '[' included, in a mailbox name.
+    QTest::newRow("[ in a plain atom") << QByteArray("a SELECT !#$&'+,-.0123456789:;<=>?@^_`|[}\r\n")
+                                       << QByteArray("CMD a SELECT [A:!#$&'+,-.0123456789:;<=>?@^_`|[}];");
+    QTest::newRow("[ and ] in a plain atom") << QByteArray("a LIST x[y z]%\r\n") << QByteArray("CMD a LIST [A:x[y A:z]%];");
+    QTest::newRow("lower-case section atom") << QByteArray("a FETCH 1 body.peek[header.fields (a)]\r\n")
+                                             << QByteArray("CMD a FETCH [A:1 A:body.peek[header.fields (a)]];");
     QTest::newRow("uid without command") << QByteArray("a UID\r\n") << QByteArray("BAD a Missing command after UID;");
     QTest::newRow("literal marker not at end is an atom") << QByteArray("a X {3} y\r\n") << QByteArray("CMD a X [A:{3} A:y];");
 }
