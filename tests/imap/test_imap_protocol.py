@@ -461,6 +461,145 @@ class RecentTest(ImapTestBase):
         self.assertNotIn(b"* SEARCH 1", again.command("SEARCH RECENT")[0])
 
 
+class ImaptestFindingsTest(ImapTestBase):
+    """What Dovecot's imaptest compliance scripts found (docs/imap.md), kept as our own tests."""
+
+    def session(self):
+        r = self.raw()
+        r.command("LOGIN %s %s" % (USER, PASSWORD))
+        return r
+
+    def folder_with(self, name, count):
+        b = self.login()
+        b.create(name)
+        for i in range(count):
+            b.append(name, None, None, msg("%s %d" % (name, i)))
+        return b
+
+    def test_new_keyword_is_in_flags_before_any_fetch_shows_it(self):
+        self.folder_with("Kw", 2)
+        a, other = self.session(), self.session()
+        a.command("SELECT Kw")
+        other.command("SELECT Kw")
+        untagged, tagged = a.command("STORE 1 +FLAGS ($hello)")
+        self.assertIn(b"OK", tagged)
+        flags = [i for i, l in enumerate(untagged) if l.startswith(b"* FLAGS (") and b"$hello" in l]
+        fetch = [i for i, l in enumerate(untagged) if b" FETCH " in l and b"$hello" in l]
+        self.assertTrue(flags and fetch and flags[0] < fetch[0], untagged)
+        self.assertTrue(any(b"PERMANENTFLAGS" in l and b"$hello" in l for l in untagged), untagged)
+        time.sleep(0.3)
+        untagged, _ = other.command("FETCH 1 (FLAGS)")
+        flags = [i for i, l in enumerate(untagged) if l.startswith(b"* FLAGS (") and b"$hello" in l]
+        fetch = [i for i, l in enumerate(untagged) if b" FETCH " in l and b"$hello" in l]
+        self.assertTrue(flags and fetch and flags[0] < fetch[0], untagged)
+
+    def test_condstore_turned_on_by_fetch_announces_highestmodseq(self):
+        self.folder_with("Cs", 1)
+        a = self.session()
+        untagged, _ = a.command("SELECT Cs")
+        untagged, _ = a.command("FETCH 1 (MODSEQ)")
+        self.assertTrue(any(l.startswith(b"* OK [HIGHESTMODSEQ ") for l in untagged), untagged)
+        untagged, _ = a.command("FETCH 1 (MODSEQ)")
+        self.assertFalse(any(b"HIGHESTMODSEQ" in l for l in untagged), untagged)
+
+    def test_esearch_modseq_is_that_of_the_messages_returned(self):
+        self.folder_with("Es", 3)
+        a = self.session()
+        a.command("SELECT Es (CONDSTORE)")
+        modseq = {}
+        for n in (1, 3, 2):
+            untagged, _ = a.command("STORE %d +FLAGS (\\Seen)" % n)
+            modseq[n] = int(re.search(rb"MODSEQ \((\d+)\)", untagged[0]).group(1))
+
+        def esearch(ret, seqs):
+            untagged, _ = a.command('SEARCH RETURN (%s) %s MODSEQ "/flags/\\\\seen" all 1' % (ret, seqs))
+            return [l for l in untagged if l.startswith(b"* ESEARCH")][0]
+
+        self.assertTrue(esearch("MIN", "1:3").endswith(b"MIN 1 MODSEQ %d" % modseq[1]))
+        self.assertTrue(esearch("MAX", "1:3").endswith(b"MAX 3 MODSEQ %d" % modseq[3]))
+        self.assertTrue(esearch("", "1:3").endswith(b"MODSEQ %d" % max(modseq.values())))
+        self.assertTrue(esearch("MIN MAX", "2:3").endswith(b"MODSEQ %d" % max(modseq[2], modseq[3])))
+
+    def test_move_into_the_selected_folder_reports_exists_before_ok(self):
+        self.folder_with("Same", 2)
+        a = self.session()
+        a.command("SELECT Same")
+        untagged, tagged = a.command("MOVE 1 Same")
+        self.assertIn(b"OK", tagged)
+        self.assertIn(b"* 1 EXPUNGE", untagged)
+        self.assertIn(b"* 2 EXISTS", untagged)
+        untagged, tagged = a.command("COPY 1 Same")
+        self.assertIn(b"* 3 EXISTS", untagged)
+
+    def test_from_finds_an_address_written_with_comments(self):
+        b = self.login()
+        b.create("Addr")
+        b.append("Addr", None, None, b"From: <user-from (comment)@ (comment) domain.org>\r\n"
+                                     b"To: <user-to@domain.org>\r\n\r\nbody\r\n")
+        b.select("Addr")
+        self.assertEqual(b.search(None, "FROM", "user-from@domain.org")[1][0], b"1")
+        typ, data = b.fetch("1", "(ENVELOPE)")
+        self.assertIn(b'"user-from" "domain.org"', data[0])
+
+    def test_a_folder_created_again_never_gets_its_old_uidvalidity(self):
+        b = self.login()
+        seen = set()
+        for _ in range(3):  # within one second: the clock alone would repeat itself
+            b.create("Again")
+            b.append("Again", None, None, msg("x"))
+            status = b.status("Again", "(UIDVALIDITY)")[1][0]
+            seen.add(int(re.search(rb"UIDVALIDITY (\d+)", status).group(1)))
+            b.delete("Again")
+        self.assertEqual(len(seen), 3)
+
+    def test_expunged_elsewhere(self):
+        self.folder_with("Gone", 3)
+        b = self.login()
+        b.create("GoneCopies")
+        a = self.session()
+        a.command("SELECT Gone")
+        b.select("Gone")
+        b.store("2", "+FLAGS", "(\\Deleted)")
+        b.expunge()
+        time.sleep(0.3)
+        # FETCH and STORE answer for the messages still there, then OK [EXPUNGEISSUED].
+        untagged, tagged = a.command("FETCH 1:3 (UID)")
+        self.assertIn(b"OK [EXPUNGEISSUED]", tagged)
+        self.assertEqual(len([l for l in untagged if b" FETCH (UID" in l]), 2)
+        # COPY by number is all or nothing; UID COPY copies what is left.
+        untagged, tagged = a.command("COPY 1:3 GoneCopies")
+        self.assertIn(b"NO [EXPUNGEISSUED]", tagged)
+        self.assertIn(b"MESSAGES 0", b.status("GoneCopies", "(MESSAGES)")[1][0])
+        untagged, tagged = a.command("UID COPY 1:3 GoneCopies")
+        self.assertIn(b"OK [COPYUID", tagged)
+        self.assertIn(b"MESSAGES 2", b.status("GoneCopies", "(MESSAGES)")[1][0])
+
+    def test_list_extended_and_lsub(self):
+        b = self.login()
+        for name in ("Lx/test1", "Lx/test2/test1", "Lx/test6"):
+            b.create(name)
+            b.subscribe(name)
+        b.delete("Lx/test6")
+        a = self.session()
+        self.assertIn(b"BAD", a.command('LIST (RECURSIVEMATCH) "" ""')[1])
+        untagged, _ = a.command('LIST (SUBSCRIBED) "" Lx/*')
+        self.assertIn(b'* LIST (\\Subscribed \\NonExistent) "/" "Lx/test6"', untagged)
+        untagged, _ = a.command('LIST (SUBSCRIBED RECURSIVEMATCH) "" Lx/test2%')
+        self.assertTrue(any(l.startswith(b"* LIST (") and l.endswith(b'"Lx/test2" (CHILDINFO ("SUBSCRIBED"))')
+                            for l in untagged), untagged)
+        untagged, _ = a.command('LSUB "" Lx/%')
+        self.assertIn(b'* LSUB (\\Noselect) "/" "Lx/test2"', untagged)
+        self.assertIn(b'* LSUB () "/" "Lx/test1"', untagged)
+        self.assertFalse(any(b"Lx/test2/test1" in l for l in untagged), untagged)
+
+    def test_bracket_in_a_mailbox_name(self):
+        a = self.session()
+        untagged, tagged = a.command("SELECT !#$&'+,-.0123456789:;<=>?@^_`|[}")
+        self.assertIn(b" NO ", tagged)
+        self.assertIn(b"OK", a.command("CREATE a[b]c")[1])
+        self.assertIn(b"OK", a.command("SELECT a[b]c")[1])
+
+
 class SessionsTest(ImapTestBase):
     def test_changes_between_sessions(self):
         a = self.raw()
