@@ -3,29 +3,66 @@
 #include <QHash>
 #include <QSet>
 
+#include <vector>
+
 namespace ImapListSelection {
 
 namespace {
-bool wildcardMatch(const QString &pattern, int p, const QString &name, int n)
+// '*' and '%' matching without exponential backtracking: a pattern such as "*a*a*a...x" from
+// a logged-in user must not stall the event loop. Each (wildcard, name position) pair is
+// decided once (memo), so a match costs O(wildcards x name length).
+class WildcardMatcher
 {
-    while (p < pattern.size()) {
-        const QChar c = pattern.at(p);
-        if (c == QLatin1Char('*') || c == QLatin1Char('%')) {
-            for (int k = n; k <= name.size(); ++k) {
-                if (wildcardMatch(pattern, p + 1, name, k))
-                    return true;
-                if (k < name.size() && c == QLatin1Char('%') && name.at(k) == QLatin1Char('/'))
-                    return false;
+public:
+    WildcardMatcher(const QString &pattern, const QString &name) : m_name(name)
+    {
+        // Runs of wildcards collapse to one ('*' wins over '%'); then wildcards are separated by
+        // literals, of which the name must hold at least as many as the pattern has.
+        for (const QChar c : pattern) {
+            const bool wild = c == QLatin1Char('*') || c == QLatin1Char('%');
+            if (wild && !m_pattern.isEmpty() && isWild(m_pattern.back())) {
+                if (c == QLatin1Char('*'))
+                    m_pattern.back() = c;
+                continue;
             }
-            return false;
+            m_wildIndex.push_back(wild ? m_wildcards++ : -1);
+            m_pattern.append(c);
+            m_literals += wild ? 0 : 1;
         }
-        if (n >= name.size() || name.at(n) != c)
-            return false;
-        ++p;
-        ++n;
+        m_memo.assign(size_t(m_wildcards) * size_t(name.size() + 1), Unknown);
     }
-    return n == name.size();
-}
+    bool match() { return m_literals <= m_name.size() && at(0, 0); }
+
+private:
+    enum : char { Unknown, No, Yes };
+    static bool isWild(QChar c) { return c == QLatin1Char('*') || c == QLatin1Char('%'); }
+
+    bool at(int p, int n)
+    {
+        while (p < m_pattern.size() && !isWild(m_pattern.at(p))) { // literals: straight
+            if (n >= m_name.size() || m_name.at(n) != m_pattern.at(p))
+                return false;
+            ++p;
+            ++n;
+        }
+        if (p == m_pattern.size())
+            return n == m_name.size();
+        char &memo = m_memo[size_t(m_wildIndex[size_t(p)]) * size_t(m_name.size() + 1) + size_t(n)];
+        if (memo == Unknown) {
+            // The wildcard matches nothing more, or takes one more character ('%' not a '/').
+            const bool more = n < m_name.size() && (m_pattern.at(p) == QLatin1Char('*') || m_name.at(n) != QLatin1Char('/'));
+            memo = (at(p + 1, n) || (more && at(p, n + 1))) ? Yes : No;
+        }
+        return memo == Yes;
+    }
+
+    const QString &m_name;
+    QString m_pattern;
+    std::vector<int> m_wildIndex; // per pattern position: its wildcard number, -1 for a literal
+    std::vector<char> m_memo;
+    int m_wildcards = 0;
+    int m_literals = 0;
+};
 
 bool matchesAny(const QVector<QString> &patterns, const QString &name)
 {
@@ -77,8 +114,8 @@ QVector<Entry> selectLsub(const QHash<QString, const FolderInfo *> &byName, cons
 bool matches(const QString &pattern, const QString &name)
 {
     if (pattern.startsWith(QLatin1String("INBOX"), Qt::CaseInsensitive) && name.startsWith(QLatin1String("INBOX")))
-        return wildcardMatch(QStringLiteral("INBOX") + pattern.mid(5), 0, name, 0);
-    return wildcardMatch(pattern, 0, name, 0);
+        return WildcardMatcher(QStringLiteral("INBOX") + pattern.mid(5), name).match();
+    return WildcardMatcher(pattern, name).match();
 }
 
 QVector<Entry> select(const QVector<FolderInfo> &folders, const QStringList &subscriptions,

@@ -2,6 +2,7 @@
 // The cases are the ones Dovecot's imaptest "listext" and "subscribe" scripts check.
 #include "imaplistselection.h"
 
+#include <QRandomGenerator>
 #include <QtTest>
 
 namespace {
@@ -12,6 +13,24 @@ FolderInfo folder(const QString &name, bool hasChildren = false, bool selectable
     f.hasChildren = hasChildren;
     f.selectable = selectable;
     return f;
+}
+
+// The plain backtracking definition of RFC 3501 6.3.8, for comparison on small inputs.
+bool naiveMatch(const QString &pattern, int p, const QString &name, int n)
+{
+    if (p == pattern.size())
+        return n == name.size();
+    const QChar c = pattern.at(p);
+    if (c == QLatin1Char('*') || c == QLatin1Char('%')) {
+        for (int k = n; k <= name.size(); ++k) {
+            if (naiveMatch(pattern, p + 1, name, k))
+                return true;
+            if (k < name.size() && c == QLatin1Char('%') && name.at(k) == QLatin1Char('/'))
+                return false;
+        }
+        return false;
+    }
+    return n < name.size() && name.at(n) == c && naiveMatch(pattern, p + 1, name, n + 1);
 }
 
 // "name attr attr [childinfo]" per entry, sorted, for easy comparison.
@@ -58,6 +77,32 @@ private slots:
         QVERIFY(matches("t*test8", "t/test8/test8"));
         QVERIFY(matches("inbox", "INBOX"));
         QVERIFY(!matches("inbox", "Inbox2"));
+        QVERIFY(matches("%%*%", "a/b"));
+        QVERIFY(!matches("%%%", "a/b"));
+    }
+
+    void wildcardsAgreeWithTheDefinition()
+    {
+        const QString alphabet = QStringLiteral("ab/*%");
+        QRandomGenerator rng(20261130);
+        for (int round = 0; round < 20000; ++round) {
+            QString pattern, name;
+            for (int i = int(rng.bounded(8)); i > 0; --i)
+                pattern += alphabet.at(int(rng.bounded(5)));
+            for (int i = int(rng.bounded(8)); i > 0; --i)
+                name += alphabet.at(int(rng.bounded(3)));
+            QVERIFY2(ImapListSelection::matches(pattern, name) == naiveMatch(pattern, 0, name, 0),
+                     qPrintable(pattern + QLatin1String(" vs ") + name));
+        }
+    }
+
+    void hostilePatternsStayCheap()
+    {
+        // Backtracking would take ~C(240, 40) steps here; the memo makes it a few thousand.
+        const QString name(200, QLatin1Char('a'));
+        QVERIFY(!ImapListSelection::matches(QStringLiteral("*a").repeated(40) + QLatin1Char('x'), name));
+        QVERIFY(!ImapListSelection::matches(QString(60, QLatin1Char('*')) + QLatin1Char('x'), name));
+        QVERIFY(ImapListSelection::matches(QStringLiteral("%a").repeated(40) + QLatin1Char('%'), name));
     }
 
     void plainList()
