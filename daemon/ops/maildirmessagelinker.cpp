@@ -8,9 +8,19 @@
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace {
+// Some file systems leave d_type unknown: ask them (a stray directory is not a message).
+bool isRegularFile(int dirFd, const dirent *entry)
+{
+    if (entry->d_type != DT_UNKNOWN)
+        return entry->d_type == DT_REG;
+    struct stat st {};
+    return ::fstatat(dirFd, entry->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode);
+}
+
 QByteArray baseName(const char *name)
 {
     const char *colon = std::strchr(name, ':');
@@ -76,7 +86,7 @@ bool MaildirMessageLinker::linkDirectory(const char *sub, int *newlyLinked, QStr
             }
             break;
         }
-        if (entry->d_name[0] == '.' || (entry->d_type != DT_REG && entry->d_type != DT_UNKNOWN))
+        if (entry->d_name[0] == '.' || !isRegularFile(srcFd, entry))
             continue;
         const QByteArray base = baseName(entry->d_name);
         if (m_linked.contains(base))
