@@ -77,7 +77,7 @@ void ImapSelectedView::noteRecent(int firstNewIndex)
 {
     if (firstNewIndex >= m_uids.size())
         return;
-    const quint32 floor = m_readOnly ? m_mailbox->recentFloor() : m_mailbox->claimRecent(m_uids.last() + 1);
+    const quint32 floor = m_readOnly ? m_mailbox->recentFloor() : m_mailbox->claimRecent(m_uids.constLast() + 1);
     for (auto it = std::lower_bound(m_uids.cbegin() + firstNewIndex, m_uids.cend(), floor); it != m_uids.cend(); ++it)
         m_recent.append(*it);
 }
@@ -156,7 +156,7 @@ QByteArray ImapSelectedView::takeUpdates(bool allowExpunge, bool condstore)
     }
     if (m_added) {
         m_added = false;
-        const quint32 last = m_uids.isEmpty() ? 0 : m_uids.last();
+        const quint32 last = m_uids.isEmpty() ? 0 : m_uids.constLast();
         const int before = m_uids.size();
         for (const MessageInfo &m : m_mailbox->messages())
             if (m.uid > last)

@@ -3,6 +3,8 @@
 // delivery through MailStore::deliver, input arriving one byte at a time (literal
 // continuations included), pipelining, and no EXPUNGE during FETCH/STORE/SEARCH.
 #include "accountstore.h"
+#include "imapselectedview.h"
+#include "mailbox.h"
 #include "config.h"
 #include "imapserver.h"
 #include "imapsession.h"
@@ -28,6 +30,7 @@ private slots:
     void idleSeesDelivery();
     void autologout();
     void badCommandsInState();
+    void viewsShareTheUidList();
 
 private:
     QTcpSocket *connectClient();
@@ -268,6 +271,30 @@ void tst_ImapSession::badCommandsInState()
     QCOMPARE(command(s, "n", "FETCH 1:* FLAGS"), QByteArrayList({"n OK Fetch completed."})); // empty, not BAD
     QVERIFY(command(s, "o", "FETCH 1 FLAGS").last().startsWith("o BAD"));
     delete s;
+}
+
+// 1,000 sessions idling on one big folder must hold one UID list, not 1,000 copies: views of
+// the same Mailbox share it (copy-on-write) until something changes. Claiming \Recent once
+// detached it (QList::last() on a non-const list), +40 KB per connection at 10,000 messages.
+void tst_ImapSession::viewsShareTheUidList()
+{
+    QVERIFY(m_store->createFolder("bob@example.com", "Shared"));
+    for (int i = 0; i < 3; ++i) {
+        DeliveryRequest req;
+        req.address = "bob@example.com";
+        req.folder = "Shared";
+        req.data = "Subject: shared " + QByteArray::number(i) + "\r\n\r\nx\r\n";
+        QVERIFY(m_store->deliver(req).has_value());
+    }
+    QSharedPointer<Mailbox> mailbox = m_store->openMailbox("bob@example.com", "Shared");
+    QVERIFY(mailbox);
+    ImapSelectedView first(mailbox, false), second(mailbox, false), reader(mailbox, true);
+    QCOMPARE(first.count(), 3);
+    QCOMPARE(first.recentCount(), 3); // the first read-write view takes them
+    QCOMPARE(second.recentCount(), 0);
+    QCOMPARE(reader.recentCount(), 0);
+    QVERIFY(first.uids().isSharedWith(second.uids()));
+    QVERIFY(first.uids().isSharedWith(reader.uids()));
 }
 
 QTEST_GUILESS_MAIN(tst_ImapSession)
