@@ -12,9 +12,9 @@
 #include "tlscontext.h"
 
 #include <QSslSocket>
-#include <algorithm>
 #include <QTcpSocket>
 #include <QTimerEvent>
+#include <algorithm>
 
 namespace {
 int g_autologoutMs = ImapLimits::AutologoutMs;

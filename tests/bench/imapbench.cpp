@@ -165,8 +165,10 @@ int runImapBenchmark(const QStringList &args, const QString &postroomd, BenchRep
     qint64 bodyBytes = 0;
     for (int r = 0; r < runs; ++r) {
         ImapConnection warm;
-        if (!warm.open(port))
+        if (!warm.open(port)) {
+            err << "imap benchmark: cannot log in for warm run " << r + 1 << "\n";
             return 1;
+        }
         warmSelect << warm.timed("EXAMINE INBOX");
         warmFetch << warm.timed(metadata);
         bodyBytes = 0;

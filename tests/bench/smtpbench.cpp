@@ -54,6 +54,8 @@ struct Run {
     double acceptedPerSecond = 0;
     double deliveredPerSecond = 0;
     bool complete = false;
+    int accepted = 0;
+    int delivered = 0;
 };
 
 Run runOnce(BenchDaemon &daemon, int messages, int connections, const QByteArray &message)
@@ -74,7 +76,9 @@ Run runOnce(BenchDaemon &daemon, int messages, int connections, const QByteArray
         QThread::msleep(5);
     const double deliveredSeconds = timer.nsecsElapsed() / 1e9;
     Run r;
-    r.complete = accepted == messages && daemon.countMessages(User) >= before + messages;
+    r.accepted = accepted;
+    r.delivered = daemon.countMessages(User) - before;
+    r.complete = accepted == messages && r.delivered >= messages;
     r.acceptedPerSecond = accepted / acceptedSeconds;
     r.deliveredPerSecond = accepted / deliveredSeconds;
     return r;
@@ -120,7 +124,9 @@ int runSmtpBenchmark(const QStringList &args, const QString &postroomd, BenchRep
         for (int r = 0; r < runs; ++r) {
             const Run run = runOnce(daemon, messages, connections, message);
             if (!run.complete) {
-                QTextStream(stderr) << "smtp benchmark: not every message was accepted and delivered\n";
+                QTextStream(stderr) << "smtp benchmark: not every message was accepted and delivered: " << run.accepted
+                                    << " accepted and " << run.delivered << " delivered of " << messages << " over "
+                                    << connections << " connections\n";
                 return 1;
             }
             accepted << run.acceptedPerSecond;
