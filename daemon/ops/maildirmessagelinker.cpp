@@ -71,12 +71,9 @@ bool MaildirMessageLinker::linkDirectory(const char *sub, int *newlyLinked, QStr
     if (!dir)
         return true; // a folder deleted meanwhile has nothing to back up
     const int srcFd = ::dirfd(dir);
-    const int dstFd = ::open(QFile::encodeName(dstDir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    bool ok = dstFd >= 0;
-    if (!ok)
-        *error = QStringLiteral("cannot open %1: %2").arg(dstDir, QString::fromLocal8Bit(std::strerror(errno)));
+    bool ok = true;
     // Each entry is linked the moment it is read: the shorter the gap, the fewer renames win.
-    while (ok) {
+    for (;;) {
         errno = 0;
         const dirent *entry = ::readdir(dir);
         if (!entry) {
@@ -92,25 +89,16 @@ bool MaildirMessageLinker::linkDirectory(const char *sub, int *newlyLinked, QStr
         if (m_linked.contains(base))
             continue;
         m_seen.insert(base);
-        if (::linkat(srcFd, entry->d_name, dstFd, entry->d_name, 0) == 0) {
-            m_linked.insert(base);
-            ++*newlyLinked;
-            continue;
-        }
-        if (errno == ENOENT)
-            continue; // renamed or expunged since it was read: the next pass looks again
-        // Another file system, or hard links not allowed: a copy (the file never changes).
         const QString name = QFile::decodeName(entry->d_name);
-        bool missing = false;
-        if (BackupFiles::copyFile(srcDir + QLatin1Char('/') + name, dstDir + QLatin1Char('/') + name, &missing, error)) {
+        bool missing = false; // renamed or expunged since it was read: the next pass looks again
+        if (BackupFiles::linkOrCopy(srcDir + QLatin1Char('/') + name, dstDir + QLatin1Char('/') + name, &missing, error)) {
             m_linked.insert(base);
             ++*newlyLinked;
         } else if (!missing) {
             ok = false;
+            break;
         }
     }
-    if (dstFd >= 0)
-        ::close(dstFd);
     ::closedir(dir);
     return ok;
 }
