@@ -56,6 +56,11 @@ class ImapTestBase(unittest.TestCase):
         self.addCleanup(r.close)
         return r
 
+    def raw_login(self):
+        r = self.raw()
+        r.command("LOGIN %s %s" % (USER, PASSWORD))
+        return r
+
     @staticmethod
     def _logout(c):
         try:
@@ -407,14 +412,12 @@ class RecentTest(ImapTestBase):
             b.append("Fresh", None, None, msg("r%d" % i))
         self.assertIn(b"RECENT 3", b.status("Fresh", "(MESSAGES RECENT)")[1][0])
 
-        viewer = self.raw()
-        viewer.command("LOGIN %s %s" % (USER, PASSWORD))
+        viewer = self.raw_login()
         untagged, tagged = viewer.command("EXAMINE Fresh")
         self.assertEqual(self.recent_count(untagged), 3)
         self.assertEqual(self.recent_flags(viewer), [True, True, True])
 
-        first = self.raw()
-        first.command("LOGIN %s %s" % (USER, PASSWORD))
+        first = self.raw_login()
         untagged, _ = first.command("SELECT Fresh")
         self.assertEqual(self.recent_count(untagged), 3)  # EXAMINE took none of them
         self.assertEqual(self.recent_flags(first), [True, True, True])
@@ -422,8 +425,7 @@ class RecentTest(ImapTestBase):
         self.assertIn(b"* SEARCH 1 3", first.command("SEARCH NEW")[0])
         self.assertIn(b"* SEARCH 1 2 3", first.command("SEARCH RECENT")[0])
 
-        second = self.raw()
-        second.command("LOGIN %s %s" % (USER, PASSWORD))
+        second = self.raw_login()
         untagged, _ = second.command("SELECT Fresh")
         self.assertEqual(self.recent_count(untagged), 0)
         self.assertEqual(self.recent_flags(second), [False, False, False])
@@ -453,8 +455,7 @@ class RecentTest(ImapTestBase):
             session.close()
         self._logout(b)
         self.daemon.restart()
-        again = self.raw()
-        again.command("LOGIN %s %s" % (USER, PASSWORD))
+        again = self.raw_login()
         untagged, _ = again.command("SELECT Fresh")
         self.assertEqual(self.recent_count(untagged), 0)
         self.assertIn(b"* SEARCH", again.command("SEARCH RECENT")[0])
@@ -463,11 +464,6 @@ class RecentTest(ImapTestBase):
 
 class ImaptestFindingsTest(ImapTestBase):
     """What Dovecot's imaptest compliance scripts found (docs/imap.md), kept as our own tests."""
-
-    def session(self):
-        r = self.raw()
-        r.command("LOGIN %s %s" % (USER, PASSWORD))
-        return r
 
     def folder_with(self, name, count):
         b = self.login()
@@ -478,7 +474,7 @@ class ImaptestFindingsTest(ImapTestBase):
 
     def test_new_keyword_is_in_flags_before_any_fetch_shows_it(self):
         self.folder_with("Kw", 2)
-        a, other = self.session(), self.session()
+        a, other = self.raw_login(), self.raw_login()
         a.command("SELECT Kw")
         other.command("SELECT Kw")
         untagged, tagged = a.command("STORE 1 +FLAGS ($hello)")
@@ -495,7 +491,7 @@ class ImaptestFindingsTest(ImapTestBase):
 
     def test_condstore_turned_on_by_fetch_announces_highestmodseq(self):
         self.folder_with("Cs", 1)
-        a = self.session()
+        a = self.raw_login()
         untagged, _ = a.command("SELECT Cs")
         untagged, _ = a.command("FETCH 1 (MODSEQ)")
         self.assertTrue(any(l.startswith(b"* OK [HIGHESTMODSEQ ") for l in untagged), untagged)
@@ -504,7 +500,7 @@ class ImaptestFindingsTest(ImapTestBase):
 
     def test_esearch_modseq_is_that_of_the_messages_returned(self):
         self.folder_with("Es", 3)
-        a = self.session()
+        a = self.raw_login()
         a.command("SELECT Es (CONDSTORE)")
         modseq = {}
         for n in (1, 3, 2):
@@ -522,7 +518,7 @@ class ImaptestFindingsTest(ImapTestBase):
 
     def test_move_into_the_selected_folder_reports_exists_before_ok(self):
         self.folder_with("Same", 2)
-        a = self.session()
+        a = self.raw_login()
         a.command("SELECT Same")
         untagged, tagged = a.command("MOVE 1 Same")
         self.assertIn(b"OK", tagged)
@@ -556,7 +552,7 @@ class ImaptestFindingsTest(ImapTestBase):
         self.folder_with("Gone", 3)
         b = self.login()
         b.create("GoneCopies")
-        a = self.session()
+        a = self.raw_login()
         a.command("SELECT Gone")
         b.select("Gone")
         b.store("2", "+FLAGS", "(\\Deleted)")
@@ -580,7 +576,7 @@ class ImaptestFindingsTest(ImapTestBase):
             b.create(name)
             b.subscribe(name)
         b.delete("Lx/test6")
-        a = self.session()
+        a = self.raw_login()
         self.assertIn(b"BAD", a.command('LIST (RECURSIVEMATCH) "" ""')[1])
         untagged, _ = a.command('LIST (SUBSCRIBED) "" Lx/*')
         self.assertIn(b'* LIST (\\Subscribed \\NonExistent) "/" "Lx/test6"', untagged)
@@ -593,7 +589,7 @@ class ImaptestFindingsTest(ImapTestBase):
         self.assertFalse(any(b"Lx/test2/test1" in l for l in untagged), untagged)
 
     def test_bracket_in_a_mailbox_name(self):
-        a = self.session()
+        a = self.raw_login()
         untagged, tagged = a.command("SELECT !#$&'+,-.0123456789:;<=>?@^_`|[}")
         self.assertIn(b" NO ", tagged)
         self.assertIn(b"OK", a.command("CREATE a[b]c")[1])
